@@ -1,0 +1,12 @@
+// govkpi: the command line. Each command lives in its own module under commands/.
+import { Command } from "commander";
+import { registerExtract } from "./commands/extract.ts";
+
+const program = new Command("govkpi")
+  .description("Turns Chinese government work reports into KPI facts in DuckDB and Parquet")
+  .showHelpAfterError()
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
+
+registerExtract(program);
+
+await program.parseAsync(process.argv);

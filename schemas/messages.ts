@@ -1,0 +1,131 @@
+// Contracts of the bus: every message a stage reads or writes is validated against one of these.
+import { z } from "zod";
+import { FAMILIES, METRIC_CODES, UNITS } from "./metrics.ts";
+
+export const TOPICS = {
+  raw: "reports.raw",
+  parsed: "reports.parsed",
+  facts: "facts",
+  dlq: "reports.dlq",
+} as const;
+export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, "a sha256 in lower-case hex");
+const isoTime = z.string().datetime({ offset: true });
+const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+
+/** Page metadata a connector saw beside the payload (crawler: title and 发布时间 of the article page). */
+export const SourceHints = z
+  .object({
+    title: z.string().nullable().default(null),
+    published_date: ymd.nullable().default(null),
+    /** the site the report came from, used to resolve ambiguous place names */
+    site_host: z.string().nullable().default(null),
+  })
+  .strict();
+export type SourceHints = z.infer<typeof SourceHints>;
+
+/** reports.raw: a payload safe in the landing zone. The message carries its key, never its bytes. */
+export const RawReport = z
+  .object({
+    sha256: sha256Hex,
+    landing_key: z.string().min(1),
+    source: z.string().min(1),
+    source_url: z.string().min(1),
+    file_name: z.string().min(1),
+    content_type: z.string().min(1),
+    bytes: z.number().int().nonnegative(),
+    fetched_at: isoTime,
+    hints: SourceHints.default({ title: null, published_date: null, site_host: null }),
+  })
+  .strict();
+export type RawReport = z.infer<typeof RawReport>;
+
+export const PARSE_STATUS = ["parsed", "needs_ocr"] as const;
+
+/** reports.parsed: clean text (itself in the landing zone, by key) and what the page said about itself. */
+export const ParsedReport = z
+  .object({
+    report_id: z.string().regex(/^[0-9a-f]{24}$/),
+    raw: RawReport,
+    text_key: z.string().min(1),
+    chars: z.number().int().nonnegative(),
+    title: z.string().nullable(),
+    /** 发布时间 printed on the page, if any */
+    page_published_date: ymd.nullable(),
+    status: z.enum(PARSE_STATUS),
+    status_reason: z.string().nullable(),
+  })
+  .strict();
+export type ParsedReport = z.infer<typeof ParsedReport>;
+
+export const ADMIN_LEVELS = ["province", "prefecture", "county"] as const;
+
+export const ReportMetadata = z
+  .object({
+    org_name: z.string().nullable(),
+    province: z.string().nullable(),
+    city: z.string().nullable(),
+    county: z.string().nullable(),
+    admin_level: z.enum(ADMIN_LEVELS).nullable(),
+    region_code: z.string().regex(/^\d{6}$/).nullable(),
+    report_year: z.number().int().min(1990).max(2100).nullable(),
+    published_date: ymd.nullable(),
+  })
+  .strict();
+export type ReportMetadata = z.infer<typeof ReportMetadata>;
+
+export const APPROX = ["exact", "approx", "at_least", "at_most"] as const;
+export type Approx = (typeof APPROX)[number];
+
+/** One KPI figure read from one clause: the catalogue's fields plus where it came from. */
+export const Fact = z
+  .object({
+    metric: z.enum(METRIC_CODES),
+    family: z.enum(FAMILIES),
+    unit: z.enum(UNITS),
+    value: z.number().finite().nullable(),
+    approx: z.enum(APPROX),
+    redacted: z.boolean(),
+    qualifier: z.string().nullable(),
+    scope: z.string().nullable(),
+    evidence: z.string().min(1).max(200),
+    /** character offset of the evidence in the clean text */
+    offset: z.number().int().nonnegative(),
+  })
+  .strict()
+  .refine((f) => (f.value === null) === f.redacted, { message: "value is null exactly when redacted is true" });
+export type Fact = z.infer<typeof Fact>;
+
+export const REPORT_STATUS = ["extracted", "needs_ocr"] as const;
+
+/** facts: everything the load stage needs to replace one report in the warehouse, in one message. */
+export const ReportFacts = z
+  .object({
+    report_id: z.string().regex(/^[0-9a-f]{24}$/),
+    raw: RawReport,
+    title: z.string().nullable(),
+    metadata: ReportMetadata,
+    status: z.enum(REPORT_STATUS),
+    status_reason: z.string().nullable(),
+    extractor_version: z.string().min(1),
+    chars: z.number().int().nonnegative(),
+    facts: z.array(Fact),
+  })
+  .strict();
+export type ReportFacts = z.infer<typeof ReportFacts>;
+
+/** reports.dlq: anything a stage could not handle, with the reason, so nothing vanishes. */
+export const DeadLetter = z
+  .object({
+    stage: z.string().min(1),
+    reason: z.string().min(1),
+    source: z.string().nullable(),
+    source_url: z.string().nullable(),
+    landing_key: z.string().nullable(),
+    /** the start of the offending message, for messages that failed validation */
+    excerpt: z.string().max(2000).nullable(),
+    at: isoTime,
+  })
+  .strict();
+export type DeadLetter = z.infer<typeof DeadLetter>;
