@@ -53,6 +53,8 @@ export const ParsedReport = z
     title: z.string().nullable(),
     /** 发布时间 printed on the page, if any */
     page_published_date: ymd.nullable(),
+    /** organisation the page names as its source or copyright holder */
+    page_org: z.string().nullable(),
     status: z.enum(PARSE_STATUS),
     status_reason: z.string().nullable(),
   })
@@ -125,7 +127,7 @@ export const DeadLetter = z
     landing_key: z.string().nullable(),
     /** the start of the offending message, for messages that failed validation */
     excerpt: z.string().max(2000).nullable(),
-    at: isoTime,
+    failed_at: isoTime,
   })
   .strict();
 export type DeadLetter = z.infer<typeof DeadLetter>;

@@ -1,12 +1,16 @@
 // govkpi: the command line. Each command lives in its own module under commands/.
 import { Command } from "commander";
 import { registerExtract } from "./commands/extract.ts";
+import { registerRun } from "./commands/run.ts";
+import { registerQuery } from "./commands/query.ts";
 
 const program = new Command("govkpi")
   .description("Turns Chinese government work reports into KPI facts in DuckDB and Parquet")
   .showHelpAfterError()
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
+registerRun(program);
 registerExtract(program);
+registerQuery(program);
 
 await program.parseAsync(process.argv);

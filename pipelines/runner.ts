@@ -1,0 +1,35 @@
+// Wires the stages onto a bus: the same code whichever engine carries the messages.
+import { join } from "node:path";
+import type { Bus } from "./bus/bus.ts";
+import { LandingZone } from "./landing/landingZone.ts";
+import { Warehouse } from "./warehouse/warehouse.ts";
+import { runStage, type StageEvents } from "./stages/stage.ts";
+import { parseStage } from "./stages/parse/stage.ts";
+import { extractStage } from "./stages/extract/stage.ts";
+import { deadLetterSink, loadStage } from "./stages/load/stage.ts";
+
+export const STAGE_NAMES = ["parse", "extract", "load"] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+export const landingZoneOf = (dataDir: string) => new LandingZone(join(dataDir, "landing"));
+
+/** Starts the given stages; `load` also runs the dead-letter sink, since both write the warehouse. */
+export async function startStages(
+  bus: Bus,
+  dataDir: string,
+  stages: readonly StageName[],
+  events: StageEvents = {},
+): Promise<{ warehouse: Warehouse | null }> {
+  const landing = landingZoneOf(dataDir);
+  let warehouse: Warehouse | null = null;
+  for (const name of stages) {
+    if (name === "parse") await runStage(bus, parseStage(landing), events);
+    if (name === "extract") await runStage(bus, extractStage(landing), events);
+    if (name === "load") {
+      warehouse = await Warehouse.open(dataDir);
+      await runStage(bus, loadStage(warehouse), events);
+      await runStage(bus, deadLetterSink(warehouse), events);
+    }
+  }
+  return { warehouse };
+}

@@ -1,0 +1,43 @@
+// The load stage's runners: facts → warehouse (idempotent: a report replaces its earlier rows), and the
+// dead-letter sink: reports.dlq → the dead_letters table. Both publish the Parquet snapshot per batch.
+import { DeadLetter, ReportFacts, TOPICS } from "../../../schemas/messages.ts";
+import type { Warehouse } from "../../warehouse/warehouse.ts";
+import type { Stage } from "../stage.ts";
+
+export function loadStage(warehouse: Warehouse): Stage<ReportFacts> {
+  return {
+    name: "load",
+    input: TOPICS.facts,
+    schema: ReportFacts,
+    provenance: (r) => ({ source: r.raw.source, source_url: r.raw.source_url, landing_key: r.raw.landing_key }),
+    async process(inputs) {
+      try {
+        await warehouse.replaceReports(inputs);
+        await warehouse.publish();
+        return inputs.map(() => []);
+      } catch {
+        // One bad report must not hold back the batch: load one by one to find and dead-letter it.
+        const results = [];
+        for (const r of inputs) {
+          results.push(await warehouse.replaceReports([r]).then(() => [], (err: Error) => err));
+        }
+        await warehouse.publish();
+        return results;
+      }
+    },
+  };
+}
+
+export function deadLetterSink(warehouse: Warehouse): Stage<DeadLetter> {
+  return {
+    name: "dead-letters",
+    input: TOPICS.dlq,
+    schema: DeadLetter,
+    provenance: (d) => ({ source: d.source, source_url: d.source_url, landing_key: d.landing_key }),
+    async process(inputs) {
+      await warehouse.recordDeadLetters(inputs);
+      await warehouse.publish();
+      return inputs.map(() => []);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// A stage is a processor between two topics: validate the input with its schema, process, publish the
+// outputs. Input that fails validation or processing becomes a dead letter with the reason; the stage goes on.
+import type { ZodType } from "zod";
+import { DeadLetter, TOPICS, type Topic } from "../../schemas/messages.ts";
+import type { Bus, BusMessage } from "../bus/bus.ts";
+
+export interface StageOutput {
+  topic: Topic;
+  message: BusMessage;
+}
+
+/** What a dead letter says about where the input came from. */
+export interface Provenance {
+  source: string | null;
+  source_url: string | null;
+  landing_key: string | null;
+}
+
+export interface Stage<I> {
+  name: string;
+  input: Topic;
+  schema: ZodType<I>;
+  provenance(input: I): Provenance;
+  /** Processes a batch of valid inputs; returns one result per input: outputs, or the error that stopped it. */
+  process(inputs: I[]): Promise<Array<StageOutput[] | Error>>;
+}
+
+export interface StageEvents {
+  onProcessed?(stage: string, ok: number, failed: number): void;
+}
+
+const excerpt = (value: unknown) => JSON.stringify(value)?.slice(0, 2000) ?? String(value);
+
+const unknownProvenance: Provenance = { source: null, source_url: null, landing_key: null };
+
+export function deadLetter(stage: string, reason: string, from: Provenance, value?: unknown): StageOutput {
+  const letter = DeadLetter.parse({
+    stage,
+    reason: reason.slice(0, 2000) || "unknown error",
+    ...from,
+    excerpt: value === undefined ? null : excerpt(value),
+    failed_at: new Date().toISOString(),
+  });
+  return { topic: TOPICS.dlq, message: { key: from.landing_key ?? stage, value: letter } };
+}
+
+function describe(err: unknown): string {
+  if (err && typeof err === "object" && "issues" in err && Array.isArray(err.issues)) {
+    return `invalid message: ${err.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+export async function runStage<I>(bus: Bus, stage: Stage<I>, events: StageEvents = {}): Promise<void> {
+  await bus.consume(stage.input, `govkpi-${stage.name}`, async (batch) => {
+    const outputs: StageOutput[] = [];
+    const valid: I[] = [];
+    for (const m of batch) {
+      const parsed = stage.schema.safeParse(m.value);
+      if (parsed.success) valid.push(parsed.data);
+      else outputs.push(deadLetter(stage.name, describe(parsed.error), unknownProvenance, m.value));
+    }
+    const results = await stage.process(valid);
+    let failed = batch.length - valid.length;
+    results.forEach((result, i) => {
+      if (result instanceof Error) {
+        failed++;
+        outputs.push(deadLetter(stage.name, describe(result), stage.provenance(valid[i]!)));
+      } else outputs.push(...result);
+    });
+    const byTopic = new Map<Topic, BusMessage[]>();
+    for (const o of outputs) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o.message]);
+    for (const [topic, messages] of byTopic) await bus.publish(topic, messages);
+    events.onProcessed?.(stage.name, batch.length - failed, failed);
+  });
+}
+
+/** Runs `body` per input, turning a throw into that input's error, so one bad report never sinks a batch. */
+export async function eachInput<I>(inputs: I[], body: (input: I) => Promise<StageOutput[]>): Promise<Array<StageOutput[] | Error>> {
+  const results: Array<StageOutput[] | Error> = [];
+  for (const input of inputs) {
+    try {
+      results.push(await body(input));
+    } catch (err) {
+      results.push(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+  return results;
+}

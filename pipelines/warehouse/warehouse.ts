@@ -1,0 +1,126 @@
+// The warehouse: DuckDB tables the pipeline writes, and their Parquet snapshot that readers see.
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  DOUBLE, INTEGER, BOOLEAN, DATE, VARCHAR, DuckDBDataChunk, DuckDBInstance, dateValue,
+  type DuckDBConnection, type DuckDBValue,
+} from "@duckdb/node-api";
+import { DDL } from "../../schemas/warehouse.ts";
+import type { DeadLetter, ReportFacts } from "../../schemas/messages.ts";
+import { publishParquet } from "./publishParquet.ts";
+
+const days = (ymd: string | null) => (ymd ? dateValue(Date.parse(`${ymd}T00:00:00Z`) / 86_400_000) : null);
+
+const FACT_TYPES = [
+  VARCHAR, VARCHAR, VARCHAR, DOUBLE, VARCHAR, VARCHAR, BOOLEAN, VARCHAR, VARCHAR, VARCHAR, INTEGER,
+  VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, VARCHAR, VARCHAR,
+];
+
+function factColumns(reports: ReportFacts[]): DuckDBValue[][] {
+  const columns: DuckDBValue[][] = FACT_TYPES.map(() => []);
+  for (const r of reports) {
+    const m = r.metadata;
+    for (const f of r.facts) {
+      const row: DuckDBValue[] = [
+        r.report_id, f.metric, f.family, f.value, f.unit, f.approx, f.redacted, f.qualifier, f.scope, f.evidence, f.offset,
+        m.org_name, m.province, m.city, m.county, m.admin_level, m.region_code, m.report_year, days(m.published_date),
+        r.raw.source_url, r.extractor_version,
+      ];
+      row.forEach((v, i) => columns[i]!.push(v));
+    }
+  }
+  return columns;
+}
+
+export class Warehouse {
+  private constructor(
+    readonly dataDir: string,
+    private readonly db: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(dataDir: string): Promise<Warehouse> {
+    await mkdir(dataDir, { recursive: true });
+    const db = await DuckDBInstance.create(join(dataDir, "govkpi.duckdb"));
+    const conn = await db.connect();
+    for (const sql of DDL) await conn.run(sql);
+    return new Warehouse(dataDir, db, conn);
+  }
+
+  /** Replaces each report (by id, or an older version from the same source URL) and its facts, atomically. */
+  async replaceReports(reports: ReportFacts[]): Promise<void> {
+    if (!reports.length) return;
+    await this.transaction(async () => {
+      for (const r of reports) {
+        const m = r.metadata;
+        for (const table of ["facts", "reports"]) {
+          await this.conn.run(`DELETE FROM ${table} WHERE report_id = $id OR source_url = $url`, { id: r.report_id, url: r.raw.source_url });
+        }
+        await this.conn.run(
+          `INSERT INTO reports VALUES ($report_id, $source, $source_url, $file_name, $content_type, $sha256, $landing_key,
+            $fetched_at::TIMESTAMPTZ, $title, $org_name, $province, $city, $county, $admin_level, $region_code, $report_year,
+            $published_date::DATE, $status, $status_reason, $chars, $fact_count, $extractor_version, now())`,
+          {
+            report_id: r.report_id, source: r.raw.source, source_url: r.raw.source_url, file_name: r.raw.file_name,
+            content_type: r.raw.content_type, sha256: r.raw.sha256, landing_key: r.raw.landing_key, fetched_at: r.raw.fetched_at,
+            title: r.title, org_name: m.org_name, province: m.province, city: m.city, county: m.county,
+            admin_level: m.admin_level, region_code: m.region_code, report_year: m.report_year,
+            published_date: m.published_date, status: r.status, status_reason: r.status_reason, chars: r.chars,
+            fact_count: r.facts.length, extractor_version: r.extractor_version,
+          },
+        );
+      }
+      const columns = factColumns(reports);
+      const rows = columns[0]!.length;
+      if (!rows) return;
+      const appender = await this.conn.createAppender("facts");
+      const chunk = DuckDBDataChunk.create(FACT_TYPES, rows);
+      chunk.setColumns(columns);
+      appender.appendDataChunk(chunk);
+      appender.closeSync();
+    });
+  }
+
+  async recordDeadLetters(letters: DeadLetter[]): Promise<void> {
+    await this.transaction(async () => {
+      for (const d of letters) {
+        await this.conn.run(
+          // The same failure seen again on a re-run is the same dead letter: running twice changes nothing.
+          `INSERT INTO dead_letters SELECT $stage, $reason, $source, $source_url, $landing_key, $excerpt, $failed_at::TIMESTAMPTZ
+           WHERE NOT EXISTS (SELECT 1 FROM dead_letters WHERE stage = $stage AND reason = $reason
+             AND landing_key IS NOT DISTINCT FROM $landing_key AND excerpt IS NOT DISTINCT FROM $excerpt)`,
+          { ...d },
+        );
+      }
+    });
+  }
+
+  /** Whether this payload was already loaded by this extractor version (a re-run can skip it). */
+  async isLoaded(sha256: string, sourceUrl: string, extractorVersion: string): Promise<boolean> {
+    const reader = await this.conn.runAndReadAll(
+      "SELECT 1 FROM reports WHERE sha256 = $sha AND source_url = $url AND extractor_version = $v LIMIT 1",
+      { sha: sha256, url: sourceUrl, v: extractorVersion },
+    );
+    return reader.currentRowCount > 0;
+  }
+
+  async publish(): Promise<void> {
+    await publishParquet(this.conn, join(this.dataDir, "warehouse"));
+  }
+
+  async transaction(body: () => Promise<void>): Promise<void> {
+    await this.conn.run("BEGIN TRANSACTION");
+    try {
+      await body();
+      await this.conn.run("COMMIT");
+    } catch (err) {
+      await this.conn.run("ROLLBACK");
+      throw err;
+    }
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.db.closeSync();
+  }
+}
