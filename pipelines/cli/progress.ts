@@ -6,6 +6,8 @@ export interface Progress extends StageEvents {
   expect(total: number): void;
   stop(): void;
   counts(): Map<string, { ok: number; failed: number }>;
+  /** Resolves once the `ok` counts of these stages add up to `total`. */
+  until(stages: string[], total: number): Promise<void>;
 }
 
 export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStream = process.stderr): Progress {
@@ -16,6 +18,7 @@ export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStr
         cliProgress.Presets.shades_classic,
       )
     : null;
+  const waiters: Array<() => void> = [];
   const bar = new Map(stages.map((s) => [s, bars?.create(0, 0, { stage: s.padEnd(8), failed: 0 })]));
   return {
     expect(total) {
@@ -29,10 +32,15 @@ export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStr
       const b = bar.get(stage);
       if (b) b.update(c.ok + c.failed, { failed: c.failed });
       else stream.write(`${stage}: ${c.ok} ok, ${c.failed} failed\n`);
+      for (const wake of waiters.splice(0)) wake();
     },
     stop() {
       bars?.stop();
     },
     counts: () => counts,
+    async until(names, total) {
+      const done = () => names.reduce((n, s) => n + (counts.get(s)?.ok ?? 0), 0) >= total;
+      while (!done()) await new Promise<void>((wake) => waiters.push(wake));
+    },
   };
 }
