@@ -42,7 +42,7 @@ export async function ingest(
     }
     progress.expect(fresh.length);
     await announce(bus, fresh);
-    await progress.until(TERMINAL, fresh.length);
+    await Promise.race([progress.until(TERMINAL, fresh.length), bus.failed]);
     await warehouse!.publish();
     progress.stop();
     const counts = progress.counts();

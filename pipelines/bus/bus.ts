@@ -17,4 +17,6 @@ export interface Bus {
   /** Consume a topic as consumer group `group`, one handler call per batch. */
   consume(topic: Topic, group: string, handler: BatchHandler): Promise<void>;
   close(): Promise<void>;
+  /** Rejects when the engine cannot go on (a handler kept failing, the consumer crashed); never resolves. */
+  readonly failed: Promise<never>;
 }

@@ -13,8 +13,14 @@ export class EmbeddedBus implements Bus {
   readonly engine = "embedded" as const;
   private readonly subs = new Map<Topic, Subscription[]>();
   private failure: Error | null = null;
+  private fail: (err: Error) => void = () => {};
+  readonly failed: Promise<never> = new Promise<never>((_, reject) => {
+    this.fail = reject;
+  });
 
-  constructor(private readonly maxBatch = 64) {}
+  constructor(private readonly maxBatch = 64) {
+    this.failed.catch(() => {});
+  }
 
   async publish(topic: Topic, messages: BusMessage[]): Promise<void> {
     const value = (m: BusMessage) => JSON.parse(JSON.stringify(m.value)) as unknown;
@@ -58,6 +64,7 @@ export class EmbeddedBus implements Bus {
     sub.running = step()
       .catch((err: Error) => {
         this.failure = err;
+        this.fail(err);
       })
       .finally(() => {
         sub.running = null;

@@ -33,6 +33,9 @@ function factColumns(reports: ReportFacts[]): DuckDBValue[][] {
 }
 
 export class Warehouse {
+  /** Stages share one connection: writes and publishes take turns, so transactions never interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(
     readonly dataDir: string,
     private readonly db: DuckDBInstance,
@@ -105,18 +108,26 @@ export class Warehouse {
   }
 
   async publish(): Promise<void> {
-    await publishParquet(this.conn, join(this.dataDir, "warehouse"));
+    await this.exclusive(() => publishParquet(this.conn, join(this.dataDir, "warehouse")));
   }
 
   async transaction(body: () => Promise<void>): Promise<void> {
-    await this.conn.run("BEGIN TRANSACTION");
-    try {
-      await body();
-      await this.conn.run("COMMIT");
-    } catch (err) {
-      await this.conn.run("ROLLBACK");
-      throw err;
-    }
+    await this.exclusive(async () => {
+      await this.conn.run("BEGIN TRANSACTION");
+      try {
+        await body();
+        await this.conn.run("COMMIT");
+      } catch (err) {
+        await this.conn.run("ROLLBACK");
+        throw err;
+      }
+    });
+  }
+
+  private exclusive<T>(body: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(body, body);
+    this.queue = turn.catch(() => {});
+    return turn;
   }
 
   close(): void {

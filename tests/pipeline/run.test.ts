@@ -1,0 +1,80 @@
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { govkpi, SAMPLES, tempDir } from "../helpers/cli.ts";
+import { readParquet } from "../helpers/warehouse.ts";
+
+const SEEDS = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt"));
+
+const snapshot = async (data: string) => ({
+  reports: await readParquet(data, "SELECT report_id, file_name, fact_count, report_year FROM reports ORDER BY report_id"),
+  facts: await readParquet(data, "SELECT report_id, metric, value, qualifier, scope, evidence_offset FROM facts ORDER BY ALL"),
+});
+
+describe("govkpi run on the bundled samples", () => {
+  it("builds the warehouse, and a second run changes nothing", async () => {
+    const data = tempDir();
+    const first = await govkpi(["run", "--data", data]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`this run: ${SEEDS.length} reports collected, 0 unchanged`));
+    const before = await snapshot(data);
+    expect(before.reports.map((r) => r.file_name).sort()).toEqual(SEEDS.sort());
+    expect(before.reports.every((r) => /^[0-9a-f]{24}$/.test(String(r.report_id)))).toBe(true);
+
+    const second = await govkpi(["run", "--data", data]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(new RegExp(`${SEEDS.length} unchanged`));
+    expect(await snapshot(data)).toEqual(before);
+  });
+
+  it("partitions Parquet by report_year and province, readable with hive partitioning", async () => {
+    const data = tempDir();
+    expect((await govkpi(["run", "--data", data])).code).toBe(0);
+    const years = await readParquet(data, "SELECT DISTINCT report_year FROM reports WHERE report_year IS NOT NULL ORDER BY 1");
+    const files = await readParquet(data, "SELECT count(*) AS n FROM glob('" + join(data, "warehouse/reports/report_year=*/province=*/*.parquet") + "')");
+    expect(years.length).toBeGreaterThan(0);
+    expect(Number(files[0]!.n)).toBeGreaterThan(0);
+  });
+
+  it("replaces a report's facts when its text changes, keeping one report per source", async () => {
+    const input = tempDir();
+    const data = tempDir();
+    const file = join(input, "report.txt");
+    copyFileSync(join(SAMPLES, SEEDS[0]!), file);
+    expect((await govkpi(["run", "--input", input, "--data", data])).code).toBe(0);
+    const [old] = await readParquet(data, "SELECT report_id FROM reports");
+    writeFileSync(file, readFileSync(file, "utf8") + "\n附件:无\n");
+    expect((await govkpi(["run", "--input", input, "--data", data])).code).toBe(0);
+    const reports = await readParquet(data, "SELECT report_id FROM reports");
+    expect(reports).toHaveLength(1);
+    expect(reports[0]!.report_id).not.toBe(old!.report_id);
+    const stale = await readParquet(data, `SELECT count(*) AS n FROM facts WHERE report_id = '${old!.report_id}'`);
+    expect(Number(stale[0]!.n)).toBe(0);
+  });
+
+  it("dead-letters bad files with a reason and goes on", async () => {
+    const input = tempDir();
+    const data = tempDir();
+    copyFileSync(join(SAMPLES, SEEDS[0]!), join(input, "good.txt"));
+    writeFileSync(join(input, "empty.txt"), "");
+    writeFileSync(join(input, "binary.txt"), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x00, 0x7f, 0x00]));
+    writeFileSync(join(input, "notes.xyz"), "not a report");
+    const run = await govkpi(["run", "--input", input, "--data", data]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain("skipped notes.xyz: not a report file");
+    expect(run.stdout).toMatch(/1 loaded, 2 errors \(dead letters\), 1 files skipped/);
+    const letters = await readParquet(data, "SELECT stage, reason, source_url FROM dead_letters ORDER BY source_url");
+    expect(letters).toHaveLength(2);
+    expect(letters[0]).toMatchObject({ stage: "parse", reason: expect.stringMatching(/binary/) });
+    expect(letters[1]).toMatchObject({ stage: "parse", reason: expect.stringMatching(/empty/) });
+    const again = await govkpi(["run", "--input", input, "--data", data]);
+    expect(again.code).toBe(0);
+    expect(await readParquet(data, "SELECT stage FROM dead_letters")).toHaveLength(2);
+  });
+
+  it("exits 2 naming a missing input folder", async () => {
+    const run = await govkpi(["run", "--input", "/nonexistent/reports", "--data", tempDir()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("input folder not found: /nonexistent/reports");
+  });
+});
