@@ -1,7 +1,7 @@
 // The landing zone: every payload written once, content-addressed by sha256, before any stage sees it.
 // Messages carry the key; re-processing reads the originals back from here.
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
 export interface Landed {
@@ -13,6 +13,16 @@ export interface Landed {
 }
 
 export const sha256 = (bytes: Uint8Array | string): string => createHash("sha256").update(bytes).digest("hex");
+
+/** The rename itself must survive a power cut before anyone is told the payload is safe. */
+async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 export class LandingZone {
   constructor(readonly root: string) {}
@@ -27,6 +37,7 @@ export class LandingZone {
       const tmp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
       await writeFile(tmp, bytes, { flush: true });
       await rename(tmp, path);
+      await fsyncDir(dirname(path));
     }
     return { key, sha256: hash, bytes: bytes.byteLength, fresh: !exists };
   }
