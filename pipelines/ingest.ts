@@ -28,13 +28,13 @@ const TERMINAL = ["load", "dead-letters"];
 export async function ingest(
   bus: Bus,
   dataDir: string,
-  collect: (landing: LandingZone) => Promise<Collected>,
+  collect: (landing: LandingZone, warehouse: Warehouse) => Promise<Collected>,
   after?: (warehouse: Warehouse, result: IngestResult) => Promise<void>,
 ): Promise<IngestResult> {
   const progress = stageProgress([...STAGE_NAMES, "dead-letters"]);
   const { warehouse } = await startStages(bus, dataDir, STAGE_NAMES, progress);
   try {
-    const collected = await collect(landingZoneOf(dataDir));
+    const collected = await collect(landingZoneOf(dataDir), warehouse!);
     for (const s of collected.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
     const fresh: RawReport[] = [];
     for (const raw of collected.raws) {

@@ -17,6 +17,7 @@ export const DDL = [
     source_url VARCHAR NOT NULL,
     file_name VARCHAR NOT NULL,
     content_type VARCHAR NOT NULL,
+    bytes BIGINT NOT NULL,
     sha256 VARCHAR NOT NULL,
     landing_key VARCHAR NOT NULL,
     fetched_at TIMESTAMPTZ NOT NULL,

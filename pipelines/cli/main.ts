@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { registerExtract } from "./commands/extract.ts";
 import { registerRun } from "./commands/run.ts";
+import { registerReprocess } from "./commands/reprocess.ts";
 import { registerQuery } from "./commands/query.ts";
 
 const program = new Command("govkpi")
@@ -10,6 +11,7 @@ const program = new Command("govkpi")
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 
 registerRun(program);
+registerReprocess(program);
 registerExtract(program);
 registerQuery(program);
 

@@ -60,12 +60,12 @@ export class Warehouse {
           await this.conn.run(`DELETE FROM ${table} WHERE report_id = $id OR source_url = $url`, { id: r.report_id, url: r.raw.source_url });
         }
         await this.conn.run(
-          `INSERT INTO reports VALUES ($report_id, $source, $source_url, $file_name, $content_type, $sha256, $landing_key,
+          `INSERT INTO reports VALUES ($report_id, $source, $source_url, $file_name, $content_type, $bytes, $sha256, $landing_key,
             $fetched_at::TIMESTAMPTZ, $title, $org_name, $province, $city, $county, $admin_level, $region_code, $report_year,
             $published_date::DATE, $status, $status_reason, $chars, $fact_count, $extractor_version, now())`,
           {
             report_id: r.report_id, source: r.raw.source, source_url: r.raw.source_url, file_name: r.raw.file_name,
-            content_type: r.raw.content_type, sha256: r.raw.sha256, landing_key: r.raw.landing_key, fetched_at: r.raw.fetched_at,
+            content_type: r.raw.content_type, bytes: r.raw.bytes, sha256: r.raw.sha256, landing_key: r.raw.landing_key, fetched_at: r.raw.fetched_at,
             title: r.title, org_name: m.org_name, province: m.province, city: m.city, county: m.county,
             admin_level: m.admin_level, region_code: m.region_code, report_year: m.report_year,
             published_date: m.published_date, status: r.status, status_reason: r.status_reason, chars: r.chars,
