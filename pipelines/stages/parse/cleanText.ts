@@ -29,9 +29,13 @@ const SPAM = /(官网|娱乐|博彩|彩票|赌场|棋牌|真人|体育投注|百
 
 const TITLE = /(报告|总结|情况|年报|要点|工作)/;
 
+export const looksLikeTitle = (line: string) => TITLE.test(line);
+
 const DATE = /(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/;
 
-function isoDate(m: RegExpExecArray | null): string | null {
+/** The first date written in `text`, as YYYY-MM-DD. */
+export function dateIn(text: string): string | null {
+  const m = DATE.exec(text);
   if (!m) return null;
   const [, y, mo, d] = m;
   return `${y}-${mo!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
@@ -56,7 +60,7 @@ export function cleanText(raw: string): CleanText {
       continue;
     }
     if (line.length < 160 && FURNITURE.some((re) => re.test(line))) {
-      if (/(发布|发表|更新)(时间|日期)/.test(line)) page.published_date ??= isoDate(DATE.exec(line));
+      if (/(发布|发表|更新)(时间|日期)/.test(line)) page.published_date ??= dateIn(line);
       page.org ??= pageOrg(line);
       continue;
     }

@@ -1,8 +1,13 @@
-// parseReport: a landed payload (bytes + content type) to clean report text and page hints.
-// Plain text today; HTML, PDF and Word documents plug in here by content type.
+// parseReport: a landed payload (bytes + content type) to clean report text and page hints. Each format
+// has its reader; cleanText is the last step for all of them.
 import { cleanText, type CleanText } from "./cleanText.ts";
 import { charsetFromContentType, decodeText } from "./decode.ts";
+import { docText } from "./doc.ts";
+import { docxText } from "./docx.ts";
 import { ParseError } from "./errors.ts";
+import { formatOf } from "./format.ts";
+import { htmlText } from "./html.ts";
+import { pdfText } from "./pdf.ts";
 
 export { ParseError } from "./errors.ts";
 export type { PageHints } from "./cleanText.ts";
@@ -13,9 +18,24 @@ export interface ParsedText extends CleanText {
 }
 
 export async function parseReport(bytes: Uint8Array, contentType: string): Promise<ParsedText> {
-  const type = contentType.split(";")[0]!.trim().toLowerCase();
-  if (type === "text/plain") return ok(cleanText(decodeText(bytes, charsetFromContentType(contentType))));
-  throw new ParseError(`unsupported content type ${type}`);
+  if (bytes.length === 0) throw new ParseError("empty file: nothing to parse");
+  switch (formatOf(bytes, contentType)) {
+    case "text":
+      return ok(cleanText(decodeText(bytes, charsetFromContentType(contentType))));
+    case "html":
+      return ok(htmlText(bytes, contentType));
+    case "docx":
+      return ok(cleanText(await docxText(bytes)));
+    case "doc":
+      return ok(cleanText(await docText(bytes)));
+    case "pdf": {
+      const pdf = await pdfText(bytes);
+      if (pdf.needsOcr) {
+        return { text: "", page: { title: null, published_date: null, org: null }, status: "needs_ocr", status_reason: pdf.needsOcr };
+      }
+      return ok(cleanText(pdf.text));
+    }
+  }
 }
 
 function ok(clean: CleanText): ParsedText {

@@ -1,0 +1,34 @@
+// HTML pages: charset from the header, then <meta>, then detection; the report body without site chrome,
+// prefixed by its title and info line so the text reads like a plain-text report; the page's own
+// metadata (ArticleTitle, PubDate, ContentSource) as hints.
+import * as cheerio from "cheerio";
+import { type CleanText, cleanText, dateIn, looksLikeTitle } from "./cleanText.ts";
+import { charsetFromContentType, charsetLabel, decodeText } from "./decode.ts";
+import { pageContent } from "./htmlContent.ts";
+
+function metaCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  return charsetLabel(/<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]);
+}
+
+const squash = (s: string) => s.replace(/\s+/g, "");
+
+export function htmlText(bytes: Uint8Array, contentType: string): CleanText {
+  const $ = cheerio.load(decodeText(bytes, charsetFromContentType(contentType) ?? metaCharset(bytes)));
+  const meta = (name: string) => $(`meta[name='${name}' i]`).attr("content")?.trim() || null;
+  const headings = [...$("h1").toArray().map((h) => $(h).text()), $("title").text().split(/[_|]| - /)[0] ?? ""];
+  const title = meta("ArticleTitle") ?? headings.map((h) => h.trim()).find(looksLikeTitle) ?? null;
+  const published = meta("PubDate") ?? meta("publishdate");
+
+  const { info, body } = pageContent($);
+  const lead = title && !squash(body).startsWith(squash(title)) ? [title] : [];
+  const clean = cleanText([...lead, ...info, "", body].join("\n"));
+  return {
+    text: clean.text,
+    page: {
+      title: title ?? clean.page.title,
+      published_date: (published && dateIn(published)) ?? clean.page.published_date,
+      org: meta("ContentSource") ?? clean.page.org,
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// PDF attachments: pdf.js (bundled by unpdf) reads the text layer page by page; pdfLayout rebuilds the
+// paragraphs. A PDF whose pages carry (almost) no text is a scan: it needs OCR, which is not an error.
+import { getDocumentProxy } from "unpdf";
+import { ParseError } from "./errors.ts";
+import { linesOf, paragraphs, type PdfLine, type PdfRun, withoutFurniture } from "./pdfLayout.ts";
+
+export interface PdfText {
+  text: string;
+  /** why the text layer is unusable, when it is */
+  needsOcr: string | null;
+}
+
+/** The part of pdf.js's TextItem read here: unpdf's bundled types do not resolve under NodeNext. */
+interface TextItem {
+  str: string;
+  transform: [number, number, number, number, number, number];
+  width: number;
+  height: number;
+}
+
+/** a page with fewer characters than this carries a stamp, a page number or a watermark, not a report */
+const TEXT_PAGE_CHARS = 30;
+
+async function open(bytes: Uint8Array) {
+  // a cut download still "opens" (pdf.js rebuilds the xref) but silently loses its last pages
+  if (!Buffer.from(bytes.subarray(-2048)).includes("%%EOF")) throw new ParseError("truncated PDF: no %%EOF at the end of the file");
+  try {
+    return await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
+  } catch (err) {
+    const e = err as Error;
+    if (e.name === "PasswordException") throw new ParseError("encrypted PDF: it needs a password to open");
+    throw new ParseError(`not a readable PDF: ${e.message}`);
+  }
+}
+
+export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
+  const pdf = await open(bytes);
+  try {
+    const pages: PdfLine[][] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      const runs: PdfRun[] = (content.items as Array<TextItem | { type: string }>).flatMap((item) =>
+        "str" in item
+          ? [{ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, size: Math.hypot(item.transform[2], item.transform[3]) || item.height }]
+          : [],
+      );
+      pages.push(linesOf(runs));
+    }
+    const body = withoutFurniture(pages);
+    const textPages = body.filter((page) => page.map((l) => l.text).join("").replace(/[\s\p{P}\p{S}]/gu, "").length >= TEXT_PAGE_CHARS).length;
+    if (textPages * 2 < pages.length) {
+      return { text: "", needsOcr: `no text layer on ${pages.length - textPages} of ${pages.length} pages: a scanned PDF needs OCR` };
+    }
+    return { text: paragraphs(body.flat()).join("\n"), needsOcr: null };
+  } catch (err) {
+    throw new ParseError(`not a readable PDF: ${(err as Error).message}`);
+  } finally {
+    await pdf.destroy();
+  }
+}
