@@ -34,6 +34,11 @@ export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStr
       else stream.write(`${stage}: ${c.ok} ok, ${c.failed} failed\n`);
       for (const wake of waiters.splice(0)) wake();
     },
+    onDeadLetter(letter) {
+      const line = `error: ${letter.stage}: ${letter.source_url ?? "(no source)"}: ${letter.reason}\n`;
+      if (bars) bars.log(line);
+      else stream.write(line);
+    },
     stop() {
       bars?.stop();
     },

@@ -27,6 +27,7 @@ export interface Stage<I> {
 
 export interface StageEvents {
   onProcessed?(stage: string, ok: number, failed: number): void;
+  onDeadLetter?(letter: DeadLetter): void;
 }
 
 const excerpt = (value: unknown) => JSON.stringify(value)?.slice(0, 2000) ?? String(value);
@@ -71,6 +72,7 @@ export async function runStage<I>(bus: Bus, stage: Stage<I>, events: StageEvents
     const byTopic = new Map<Topic, BusMessage[]>();
     for (const o of outputs) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o.message]);
     for (const [topic, messages] of byTopic) await bus.publish(topic, messages);
+    for (const m of byTopic.get(TOPICS.dlq) ?? []) events.onDeadLetter?.(m.value as DeadLetter);
     events.onProcessed?.(stage.name, batch.length - failed, failed);
   });
 }
