@@ -5,7 +5,8 @@ import { ParseError } from "./errors.ts";
 
 export async function docText(bytes: Uint8Array): Promise<string> {
   try {
-    return (await new WordExtractor().extract(Buffer.from(bytes))).getBody();
+    // filterUnicode off: by default word-extractor turns “” and full-width forms into ASCII
+    return (await new WordExtractor().extract(Buffer.from(bytes))).getBody({ filterUnicode: false });
   } catch (err) {
     throw new ParseError(`not a readable Word/WPS document: ${(err as Error).message.split("\n")[0]}`);
   }

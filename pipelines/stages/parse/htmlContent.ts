@@ -3,7 +3,7 @@
 // and the page's info line (发布时间, 来源) is kept apart so cleanText can read it as hints.
 import { type CheerioAPI, contains } from "cheerio";
 import { type AnyNode, type Element, isTag, isText } from "domhandler";
-import { dropCjkSpaces } from "./cjk.ts";
+import { unwrapCjk } from "./cjk.ts";
 
 const BLOCK = new Set(
   ("address article aside blockquote body br caption center dd details div dl dt fieldset figcaption figure footer " +
@@ -33,7 +33,7 @@ function isChrome($: CheerioAPI, el: Element): boolean {
 export function renderText(nodes: AnyNode[]): string {
   const out: string[] = [];
   const walk = (node: AnyNode) => {
-    if (isText(node)) out.push(node.data.replace(/[ \t\r\n\f]+/g, " "));
+    if (isText(node)) out.push(unwrapCjk(node.data).replace(/[ \t\r\n\f]+/g, " "));
     if (!isTag(node)) return;
     const block = BLOCK.has(node.name);
     if (block) out.push("\n");
@@ -45,7 +45,7 @@ export function renderText(nodes: AnyNode[]): string {
   return out
     .join("")
     .split("\n")
-    .map((line) => dropCjkSpaces(line.replace(/ {2,}/g, " ").trim()))
+    .map((line) => line.replace(/ {2,}/g, " ").trim())
     .filter(Boolean)
     .join("\n");
 }

@@ -1,6 +1,6 @@
 // A PDF's text layer to report text: positioned runs become lines, running headers/footers and page
 // numbers go, and lines the typesetter wrapped (or a page break cut) are joined back into paragraphs.
-import { dropCjkSpaces, isCjk } from "./cjk.ts";
+import { isCjk } from "./cjk.ts";
 
 /** One run of text as pdf.js positions it: baseline at (x, y), y growing upwards. */
 export interface PdfRun {
@@ -15,6 +15,7 @@ export interface PdfLine {
   text: string;
   x: number;
   right: number;
+  y: number;
   size: number;
 }
 
@@ -36,8 +37,9 @@ export function linesOf(runs: PdfRun[]): PdfLine[] {
     });
     const last = row[row.length - 1]!;
     return {
-      text: dropCjkSpaces(text.replace(/\s+/g, " ").trim()),
+      text: text.replace(/\s+/g, " ").trim(),
       x: row[0]!.x,
+      y: row[0]!.y,
       right: last.x + last.width,
       size: Math.max(...row.map((r) => r.size)),
     };
@@ -54,7 +56,8 @@ const PAGE_NUMBER = [
 const EDGE = 2;
 
 const edges = (page: PdfLine[]) => [...page.slice(0, EDGE), ...page.slice(EDGE).slice(-EDGE)];
-const runningKey = (line: PdfLine) => line.text.replace(/\d+/g, "#").replace(/\s+/g, "");
+// same words at the same height: the report title under a header repeating it is not furniture
+const runningKey = (line: PdfLine) => `${Math.round(line.y / 2)}:${line.text.replace(/\d+/g, "#").replace(/\s+/g, "")}`;
 
 /** Pages without page numbers and without the header/footer lines repeated at the edges of most pages. */
 export function withoutFurniture(pages: PdfLine[][]): PdfLine[][] {
@@ -79,7 +82,7 @@ function percentile(values: number[], p: number): number {
 }
 
 /** Lines in reading order to paragraphs: a line that runs to the right margin without ending a
- * sentence continues on the next one, unless that one is indented or starts a heading. */
+ * sentence continues on the next one in the same type size, unless that one is indented or starts a heading. */
 export function paragraphs(lines: PdfLine[]): string[] {
   const left = percentile(lines.map((l) => l.x), 0.1);
   const right = percentile(lines.map((l) => l.right), 0.9);
@@ -88,6 +91,7 @@ export function paragraphs(lines: PdfLine[]): string[] {
   for (const line of lines) {
     const continues =
       prev !== null &&
+      Math.abs(prev.size - line.size) < 0.5 &&
       !TERMINAL.test(prev.text) &&
       prev.right >= right - 2 * prev.size &&
       line.x <= left + 0.5 * line.size &&
