@@ -30,6 +30,7 @@ export function charsetFromContentType(contentType: string): string | null {
   return charsetLabel(/charset\s*=\s*["']?([\w-]+)/i.exec(contentType)?.[1]);
 }
 
+// ASCII in UTF-16 puts its NUL byte on one side of each pair; CJK code units (U+4E00…) rarely do.
 function bomless16(bytes: Uint8Array): string | null {
   if (bytes.length < 4 || bytes.length % 2) return null;
   let even = 0;
@@ -39,8 +40,9 @@ function bomless16(bytes: Uint8Array): string | null {
     if (i % 2) odd++;
     else even++;
   }
-  if (odd && !even) return "utf16le";
-  if (even && !odd) return "utf16be";
+  if (odd + even < 4) return null;
+  if (odd > 4 * even) return "utf16le";
+  if (even > 4 * odd) return "utf16be";
   return null;
 }
 

@@ -22,7 +22,7 @@ export function htmlText(bytes: Uint8Array, contentType: string): CleanText {
 
   const { info, body } = pageContent($);
   const lead = title && !squash(body).startsWith(squash(title)) ? [title] : [];
-  const clean = cleanText([...lead, ...info, "", body].join("\n"));
+  const clean = cleanText([...lead, ...info, body].join("\n"));
   return {
     text: clean.text,
     page: {
