@@ -1,6 +1,6 @@
 // PDF attachments: pdf.js (bundled by unpdf) reads the text layer page by page; pdfLayout rebuilds the
 // paragraphs. A PDF whose pages carry (almost) no text is a scan: it needs OCR, which is not an error.
-import { getDocumentProxy } from "unpdf";
+import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import { ParseError } from "./errors.ts";
 import { linesOf, paragraphs, type PdfLine, type PdfRun, withoutFurniture } from "./pdfLayout.ts";
 
@@ -21,9 +21,24 @@ interface TextItem {
 /** a page with fewer characters than this carries a stamp, a page number or a watermark, not a report */
 const TEXT_PAGE_CHARS = 30;
 
+// pdf.js prints a warning on stdout as it loads in Node, and stdout carries `govkpi extract`'s JSONL
+let loaded: Promise<unknown> | null = null;
+function loadQuietly(): Promise<unknown> {
+  return (loaded ??= (async () => {
+    const log = console.log;
+    console.log = () => {};
+    try {
+      return await getResolvedPDFJS();
+    } finally {
+      console.log = log;
+    }
+  })());
+}
+
 async function open(bytes: Uint8Array) {
   // a cut download still "opens" (pdf.js rebuilds the xref) but silently loses its last pages
   if (!Buffer.from(bytes.subarray(-2048)).includes("%%EOF")) throw new ParseError("truncated PDF: no %%EOF at the end of the file");
+  await loadQuietly();
   try {
     return await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
   } catch (err) {
