@@ -58,18 +58,21 @@ describe("govkpi run on the bundled samples", () => {
     copyFileSync(join(SAMPLES, SEEDS[0]!), join(input, "good.txt"));
     writeFileSync(join(input, "empty.txt"), "");
     writeFileSync(join(input, "binary.txt"), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x00, 0x7f, 0x00]));
+    writeFileSync(join(input, "klingon.html"), '<html><head><meta charset="x-mac-klingon"></head><body><p>二〇二二年工作总结。</p></body></html>');
     writeFileSync(join(input, "notes.xyz"), "not a report");
     const run = await govkpi(["run", "--input", input, "--data", data]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain("skipped notes.xyz: not a report file");
-    expect(run.stdout).toMatch(/1 loaded, 2 errors \(dead letters\), 1 files skipped/);
+    expect(run.stdout).toMatch(/1 loaded, 3 errors \(dead letters\), 1 files skipped/);
+    expect(run.stderr).toMatch(/error: parse: file:.*empty\.txt: empty file/);
     const letters = await readParquet(data, "SELECT stage, reason, source_url FROM dead_letters ORDER BY source_url");
-    expect(letters).toHaveLength(2);
+    expect(letters).toHaveLength(3);
     expect(letters[0]).toMatchObject({ stage: "parse", reason: expect.stringMatching(/binary/) });
     expect(letters[1]).toMatchObject({ stage: "parse", reason: expect.stringMatching(/empty/) });
+    expect(letters[2]).toMatchObject({ stage: "parse", reason: expect.stringMatching(/unsupported charset x-mac-klingon/) });
     const again = await govkpi(["run", "--input", input, "--data", data]);
     expect(again.code).toBe(0);
-    expect(await readParquet(data, "SELECT stage FROM dead_letters")).toHaveLength(2);
+    expect(await readParquet(data, "SELECT stage FROM dead_letters")).toHaveLength(3);
   });
 
   it("exits 2 naming a missing input folder", async () => {
