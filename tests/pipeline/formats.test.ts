@@ -1,0 +1,35 @@
+import { copyFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { govkpi, SAMPLES, tempDir } from "../helpers/cli.ts";
+import { readParquet } from "../helpers/warehouse.ts";
+import { asDocx, asHtml, asPdf, partsOf, sampleText, scannedPdf } from "../parse/fixtures.ts";
+
+const SAMPLE = "nantong-health-2023";
+
+describe("the folder connector hands every format to the same parse stage", () => {
+  it("lands the same report, with the same facts, from HTML, PDF and DOCX; a scan is recorded as needs_ocr", async () => {
+    const plain = tempDir();
+    copyFileSync(join(SAMPLES, `${SAMPLE}.txt`), join(plain, `${SAMPLE}.txt`));
+    const formats = tempDir();
+    const parts = partsOf(sampleText(SAMPLE));
+    writeFileSync(join(formats, `${SAMPLE}.html`), asHtml(parts, "南通市人民政府"));
+    writeFileSync(join(formats, `${SAMPLE}.pdf`), (await asPdf(parts, (n) => `— ${n} —`)).bytes);
+    writeFileSync(join(formats, `${SAMPLE}.docx`), await asDocx(parts));
+    writeFileSync(join(formats, "scan.pdf"), await scannedPdf());
+
+    const [a, b] = [tempDir(), tempDir()];
+    expect((await govkpi(["run", "--input", plain, "--data", a])).code).toBe(0);
+    const run = await govkpi(["run", "--input", formats, "--data", b]);
+    expect(run.code, run.stderr).toBe(0);
+
+    const [text] = await readParquet(a, "SELECT report_id, report_year, org_name FROM reports");
+    const reports = await readParquet(b, "SELECT report_id, status, status_reason, report_year, org_name FROM reports ORDER BY status");
+    expect(reports).toEqual([
+      { ...text, status: "extracted", status_reason: null },
+      expect.objectContaining({ status: "needs_ocr", status_reason: expect.stringMatching(/text layer/) }),
+    ]);
+    const facts = "SELECT metric, value, approx, qualifier, scope FROM facts ORDER BY ALL";
+    expect(await readParquet(b, facts)).toEqual(await readParquet(a, facts));
+  });
+});
