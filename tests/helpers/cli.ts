@@ -1,6 +1,6 @@
 // Runs the real CLI in a child process, as a user would.
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,4 +26,14 @@ export function govkpi(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: st
   });
 }
 
-export const tempDir = (prefix = "govkpi-") => mkdtempSync(join(tmpdir(), prefix));
+const made: string[] = [];
+process.on("exit", () => {
+  if (!process.env.GOVKPI_KEEP_TMP) for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp dir, removed when the test process exits (keep them with GOVKPI_KEEP_TMP=1). */
+export function tempDir(prefix = "govkpi-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
