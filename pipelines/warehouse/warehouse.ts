@@ -11,6 +11,9 @@ import { publishParquet } from "./publishParquet.ts";
 
 const days = (ymd: string | null) => (ymd ? dateValue(Date.parse(`${ymd}T00:00:00Z`) / 86_400_000) : null);
 
+/** DuckDB's vector size: a data chunk holds at most this many rows. */
+const CHUNK_ROWS = 2048;
+
 const FACT_TYPES = [
   VARCHAR, VARCHAR, VARCHAR, DOUBLE, VARCHAR, VARCHAR, BOOLEAN, VARCHAR, VARCHAR, VARCHAR, INTEGER,
   VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, VARCHAR, VARCHAR,
@@ -77,9 +80,12 @@ export class Warehouse {
       const rows = columns[0]!.length;
       if (!rows) return;
       const appender = await this.conn.createAppender("facts");
-      const chunk = DuckDBDataChunk.create(FACT_TYPES, rows);
-      chunk.setColumns(columns);
-      appender.appendDataChunk(chunk);
+      for (let start = 0; start < rows; start += CHUNK_ROWS) {
+        const end = Math.min(rows, start + CHUNK_ROWS);
+        const chunk = DuckDBDataChunk.create(FACT_TYPES, end - start);
+        chunk.setColumns(columns.map((c) => c.slice(start, end)));
+        appender.appendDataChunk(chunk);
+      }
       appender.closeSync();
     });
   }

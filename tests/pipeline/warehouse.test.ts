@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
+import { ReportFacts } from "../../schemas/messages.ts";
+import { tempDir } from "../helpers/cli.ts";
+import { syntheticReports } from "../helpers/synthetic.ts";
+
+const count = async (w: Warehouse, sql: string) => Number((await w.conn.runAndReadAll(sql)).getRows()[0]![0]);
+
+describe("warehouse load", () => {
+  it("bulk-loads batches larger than one DuckDB data chunk, and replacing them changes nothing", async () => {
+    const w = await Warehouse.open(tempDir());
+    const reports = syntheticReports(60, 50).map((r) => ReportFacts.parse(r));
+    await w.replaceReports(reports);
+    expect(await count(w, "SELECT count(*) FROM facts")).toBe(3000);
+    await w.replaceReports(reports);
+    expect(await count(w, "SELECT count(*) FROM facts")).toBe(3000);
+    expect(await count(w, "SELECT count(*) FROM reports")).toBe(60);
+    expect(await count(w, "SELECT count(DISTINCT evidence_offset) FROM facts WHERE report_id = '" + reports[7]!.report_id + "'")).toBe(50);
+    w.close();
+  });
+
+  it("rolls a failing batch back whole: no report of it is half-loaded", async () => {
+    const w = await Warehouse.open(tempDir());
+    const [good, bad] = syntheticReports(2, 5);
+    bad!.facts[3]!.metric = "petitions.imaginary" as never;
+    await expect(w.replaceReports([good!, bad!])).rejects.toThrow(/CHECK constraint/i);
+    expect(await count(w, "SELECT count(*) FROM reports")).toBe(0);
+    expect(await count(w, "SELECT count(*) FROM facts")).toBe(0);
+    w.close();
+  });
+});
+
+describe("load stage", () => {
+  it("loads the good reports of a batch and returns the bad one's error for the dead-letter queue", async () => {
+    const { loadStage } = await import("../../pipelines/stages/load/stage.ts");
+    const w = await Warehouse.open(tempDir());
+    const [good, bad, alsoGood] = syntheticReports(3, 5);
+    bad!.facts[0]!.metric = "penalties.imaginary" as never;
+    const results = await loadStage(w).process([good!, bad!, alsoGood!]);
+    expect(results[0]).toEqual([]);
+    expect(results[1]).toBeInstanceOf(Error);
+    expect(results[2]).toEqual([]);
+    expect(await count(w, "SELECT count(*) FROM reports")).toBe(2);
+    w.close();
+  });
+});
