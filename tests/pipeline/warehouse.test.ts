@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
+import { loadStage } from "../../pipelines/stages/load/stage.ts";
 import { ReportFacts } from "../../schemas/messages.ts";
 import { tempDir } from "../helpers/cli.ts";
 import { syntheticReports } from "../helpers/synthetic.ts";
@@ -32,7 +33,6 @@ describe("warehouse load", () => {
 
 describe("load stage", () => {
   it("loads the good reports of a batch and returns the bad one's error for the dead-letter queue", async () => {
-    const { loadStage } = await import("../../pipelines/stages/load/stage.ts");
     const w = await Warehouse.open(tempDir());
     const [good, bad, alsoGood] = syntheticReports(3, 5);
     bad!.facts[0]!.metric = "penalties.imaginary" as never;
