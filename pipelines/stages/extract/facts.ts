@@ -1,5 +1,8 @@
+// extractFacts: every catalogue metric the report states, each with the clause it came from.
 import type { Fact } from "../../../schemas/messages.ts";
+import { KPI_RULES } from "./kpiRules/index.ts";
+import { applyRules } from "./ruleEngine.ts";
 
-export function extractFacts(_text: string): Fact[] {
-  return [];
+export function extractFacts(text: string): Fact[] {
+  return applyRules(text, KPI_RULES);
 }

@@ -1,0 +1,161 @@
+// Applies the KPI rules to a report: sentence by sentence, every figure is masked to one character so a
+// rule is a plain pattern over words and `#`s; each figure is claimed by the first rule that matches it.
+import type { Approx, Fact } from "../../../schemas/messages.ts";
+import { metricDef } from "../../../schemas/metrics.ts";
+import { findNumbers, type NumberToken } from "./numerals.ts";
+import { FIGURE, type KpiRule } from "./kpiRules/rule.ts";
+import { readBreakdowns } from "./breakdowns.ts";
+import { futureSpans, isFutureClause } from "./future.ts";
+
+export interface Sentence {
+  text: string;
+  offset: number;
+  tokens: NumberToken[];
+  /** the sentence with each figure replaced by FIGURE */
+  masked: string;
+  /** masked index → index in `text` */
+  origin: number[];
+  claimed: Set<number>;
+}
+
+const SENTENCE = /[^。！？!?\n]+[。！？!?]?/g;
+const CLAUSE_BOUNDARY = /[，,；;。：:！？!?]/;
+const TRAILING_APPROX: Array<[RegExp, Approx]> = [
+  [/^(?:以上|之上)/, "at_least"],
+  [/^(?:以下|以内|之内)/, "at_most"],
+  [/^(?:左右|余|多)/, "approx"],
+];
+const SCOPE_CUES: Array<[RegExp, string]> = [
+  [/医美|医疗美容/, "医疗美容"],
+  [/无证行医/, "无证行医"],
+  [/非法行医/, "非法行医"],
+  [/一般程序/, "一般程序"],
+  [/简易程序/, "简易程序"],
+];
+
+function maskSentence(text: string, offset: number): Sentence {
+  const tokens = findNumbers(text);
+  let masked = "";
+  const origin: number[] = [];
+  let at = 0;
+  for (const t of tokens) {
+    for (let i = at; i < t.start; i++) {
+      masked += text[i];
+      origin.push(i);
+    }
+    masked += FIGURE;
+    origin.push(t.start);
+    at = t.end;
+  }
+  for (let i = at; i < text.length; i++) {
+    masked += text[i];
+    origin.push(i);
+  }
+  origin.push(text.length);
+  return { text, offset, tokens, masked, origin, claimed: new Set() };
+}
+
+/** The clause(s) a match spans, verbatim, at most 200 characters. */
+export function evidenceOf(s: Sentence, from: number, to: number): { evidence: string; offset: number } {
+  let start = s.origin[from]!;
+  let end = s.origin[to] ?? s.text.length;
+  while (start > 0 && !CLAUSE_BOUNDARY.test(s.text[start - 1]!)) start--;
+  while (end < s.text.length && !CLAUSE_BOUNDARY.test(s.text[end]!)) end++;
+  if (end - start > 200) start = Math.max(start, end - 200);
+  if (end - start > 200) end = start + 200;
+  const raw = s.text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  return { evidence: raw.trim(), offset: s.offset + start + lead };
+}
+
+function figureIndexes(s: Sentence, from: number, to: number): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (let i = 0; i < to; i++) {
+    if (s.masked[i] !== FIGURE) continue;
+    if (i >= from) out.push(n);
+    n++;
+  }
+  return out;
+}
+
+function trailingApprox(s: Sentence, end: number, approx: Approx): Approx {
+  if (approx !== "exact") return approx;
+  const rest = s.masked.slice(end, end + 2);
+  return TRAILING_APPROX.find(([re]) => re.test(rest))?.[1] ?? approx;
+}
+
+export interface FactDraft {
+  metric: string;
+  token: NumberToken;
+  approx: Approx;
+  qualifier: string | null;
+  scope: string | null;
+  from: number;
+  to: number;
+}
+
+export function makeFact(s: Sentence, d: FactDraft): Fact {
+  const def = metricDef(d.metric);
+  const { evidence, offset } = evidenceOf(s, d.from, d.to);
+  let scope = d.scope;
+  if (!scope && (def.family === "penalties" || def.family === "inspections")) {
+    const clause = s.text.slice(0, s.origin[d.to] ?? s.text.length);
+    scope = SCOPE_CUES.find(([re]) => re.test(clause))?.[1] ?? null;
+  }
+  return {
+    metric: def.code,
+    family: def.family,
+    unit: def.unit,
+    value: d.token.redacted ? null : d.token.value,
+    approx: d.approx,
+    redacted: d.token.redacted,
+    qualifier: d.qualifier,
+    scope,
+    evidence,
+    offset,
+  };
+}
+
+/** A figure fits a metric when both are percentages or neither is. */
+export const fits = (metric: string, token: NumberToken) =>
+  (metricDef(metric).unit === "percent") === token.percent && (token.redacted || token.value !== null);
+
+function applyRule(s: Sentence, rule: KpiRule, out: Fact[]): void {
+  if (rule.context && !rule.context.test(s.text)) return;
+  for (const m of s.masked.matchAll(rule.pattern)) {
+    const from = m.index!;
+    const to = from + m[0].length;
+    const figures = figureIndexes(s, from, to);
+    if (figures.length !== rule.metrics.length || figures.some((f) => s.claimed.has(f))) continue;
+    const tokens = figures.map((f) => s.tokens[f]!);
+    if (!rule.metrics.every((metric, i) => fits(metric, tokens[i]!))) continue;
+    const clauseStart = s.masked.slice(0, from).search(/[^，,；;。：:！？!?]*$/);
+    if (rule.unless?.test(s.masked.slice(clauseStart, to))) continue;
+    if (isFutureClause(s.masked.slice(0, from))) continue;
+    figures.forEach((f) => s.claimed.add(f));
+    const qualifier = m.groups?.q?.trim() || rule.qualify?.(s.masked.slice(0, from)) || null;
+    const scope = m.groups?.s?.trim() || rule.scope || (rule.scopeIsQualifier ? qualifier : null);
+    rule.metrics.forEach((metric, i) => {
+      const token = tokens[i]!;
+      out.push(makeFact(s, { metric, token, approx: trailingApprox(s, to, token.approx), qualifier, scope, from, to }));
+    });
+  }
+}
+
+const key = (f: Fact) => [f.metric, f.redacted ? `#${f.offset}` : f.value, f.qualifier, f.scope].join("|");
+
+export function applyRules(text: string, rules: readonly KpiRule[]): Fact[] {
+  const facts: Fact[] = [];
+  const skip = futureSpans(text);
+  for (const m of text.matchAll(SENTENCE)) {
+    const offset = m.index!;
+    if (skip.some(([a, b]) => offset >= a && offset < b)) continue;
+    const s = maskSentence(m[0], offset);
+    if (!s.tokens.length) continue;
+    for (const rule of rules) applyRule(s, rule, facts);
+    facts.push(...readBreakdowns(s));
+  }
+  const seen = new Set<string>();
+  return facts.filter((f) => !seen.has(key(f)) && Boolean(seen.add(key(f))));
+}
