@@ -4,6 +4,7 @@ import { registerExtract } from "./commands/extract.ts";
 import { registerRun } from "./commands/run.ts";
 import { registerReprocess } from "./commands/reprocess.ts";
 import { registerQuery } from "./commands/query.ts";
+import { registerWorker } from "./commands/worker.ts";
 
 const program = new Command("govkpi")
   .description("Turns Chinese government work reports into KPI facts in DuckDB and Parquet")
@@ -14,5 +15,6 @@ registerRun(program);
 registerReprocess(program);
 registerExtract(program);
 registerQuery(program);
+registerWorker(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,58 @@
+/* A Kafka-protocol test broker: librdkafka's mock cluster on loopback.
+ * usage: launcher [TOPIC:PARTITIONS ...]
+ * Creates the topics, prints the bootstrap address (HOST:PORT) on stdout, runs until SIGTERM/SIGINT.
+ * For tests and CI only: no admin API, no persistence; production runs Apache Kafka. */
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int main(int argc, char **argv) {
+  /* blocked before librdkafka starts its threads (they inherit the mask), so only sigwait receives them */
+  sigset_t stop;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGTERM);
+  sigaddset(&stop, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop, NULL);
+
+  char err[512];
+  rd_kafka_conf_t *conf = rd_kafka_conf_new();
+  /* the mock cluster is hosted by a client handle; keep its own logging quiet */
+  rd_kafka_conf_set(conf, "log_level", "3", err, sizeof err);
+  rd_kafka_t *rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
+  if (!rk) {
+    fprintf(stderr, "launcher: cannot create a librdkafka handle: %s\n", err);
+    return 1;
+  }
+  rd_kafka_mock_cluster_t *cluster = rd_kafka_mock_cluster_new(rk, 1);
+  if (!cluster) {
+    fprintf(stderr, "launcher: cannot start the mock cluster\n");
+    return 1;
+  }
+  for (int i = 1; i < argc; i++) {
+    char *colon = strrchr(argv[i], ':');
+    int partitions = colon ? atoi(colon + 1) : 0;
+    if (!colon || partitions < 1) {
+      fprintf(stderr, "launcher: expected TOPIC:PARTITIONS, got \"%s\"\n", argv[i]);
+      return 2;
+    }
+    *colon = '\0';
+    rd_kafka_resp_err_t rc = rd_kafka_mock_topic_create(cluster, argv[i], partitions, 1);
+    if (rc) {
+      fprintf(stderr, "launcher: cannot create topic %s: %s\n", argv[i], rd_kafka_err2str(rc));
+      return 1;
+    }
+  }
+
+  printf("%s\n", rd_kafka_mock_cluster_bootstraps(cluster));
+  fflush(stdout);
+  int sig;
+  sigwait(&stop, &sig);
+
+  rd_kafka_mock_cluster_destroy(cluster);
+  rd_kafka_destroy(rk);
+  return 0;
+}

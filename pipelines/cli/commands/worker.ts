@@ -1,0 +1,32 @@
+// govkpi worker: one stage as a Kafka consumer group member, until SIGTERM/SIGINT. Start as many as the
+// topic has partitions to scale a stage out; `--stage load` owns the DuckDB file of its data dir.
+import { Option, type Command } from "commander";
+import { startStages, STAGE_NAMES, type StageName } from "../../runner.ts";
+import { stageProgress } from "../progress.ts";
+import { addBusOptions, busFromOptions, closeOnSignal, exitOnBusError, type BusOptions } from "../busOptions.ts";
+
+export function registerWorker(program: Command): void {
+  const worker = program
+    .command("worker")
+    .description("run one stage on Kafka until SIGTERM (scale out by starting more of the same stage)")
+    .addOption(new Option("--stage <stage>", "the stage to run").choices(STAGE_NAMES).makeOptionMandatory())
+    .option("--data <dir>", "data directory (landing zone shared by all workers; the load worker's DuckDB and Parquet)", "./data");
+  addBusOptions(worker, "kafka only").action(async (opts: Omit<BusOptions, "bus"> & { stage: StageName; data: string }) => {
+    try {
+      const bus = await busFromOptions({ ...opts, bus: "kafka" });
+      const progress = stageProgress(opts.stage === "load" ? ["load", "dead-letters"] : [opts.stage]);
+      const { warehouse } = await startStages(bus, opts.data, [opts.stage], progress);
+      closeOnSignal(bus, () => {
+        progress.stop();
+        warehouse?.close();
+        process.exit(0);
+      });
+      await bus.failed.catch((err: Error) => {
+        console.error(`govkpi worker: ${err.message}`);
+        process.exit(1);
+      });
+    } catch (err) {
+      exitOnBusError("worker", err);
+    }
+  });
+}
