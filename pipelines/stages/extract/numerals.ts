@@ -18,26 +18,30 @@ const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2,
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** 一千四百六十一 → 1461, 两万 → 20000, 十二 → 12, 二〇二二 → 2022; null when it is not a numeral. */
-export function chineseNumeral(s: string): number | null {
-  if (!s) return null;
-  if ([...s].every((c) => c in DIGITS) && s.length > 1) return Number([...s].map((c) => DIGITS[c]).join(""));
+/** Digits and 十/百/千 below 万: 四百六十一 → 461, 十二 → 12, 三千零八 → 3008. */
+function section(s: string): number | null {
   let total = 0;
-  let section = 0;
   let digit: number | null = null;
   for (const c of s) {
-    if (c in DIGITS) {
-      digit = DIGITS[c]!;
-    } else if (c in SMALL_UNITS) {
-      section += (digit ?? 1) * SMALL_UNITS[c]!;
-      digit = null;
-    } else if (c in BIG_UNITS) {
-      total = (total + section + (digit ?? 0)) * BIG_UNITS[c]!;
-      section = 0;
+    if (c in DIGITS) digit = DIGITS[c]!;
+    else if (c in SMALL_UNITS) {
+      total += (digit ?? 1) * SMALL_UNITS[c]!;
       digit = null;
     } else return null;
   }
-  return total + section + (digit ?? 0);
+  return total + (digit ?? 0);
+}
+
+/** 一千四百六十一 → 1461, 两万 → 20000, 一亿二千万 → 120000000, 二〇二二 → 2022; null when not a numeral. */
+export function chineseNumeral(s: string): number | null {
+  if (!s) return null;
+  if (s.length > 1 && [...s].every((c) => c in DIGITS)) return Number([...s].map((c) => DIGITS[c]).join(""));
+  const [yi, rest] = s.includes("亿") ? [s.slice(0, s.indexOf("亿")), s.slice(s.indexOf("亿") + 1)] : ["", s];
+  const [wan, low] = rest.includes("万") ? [rest.slice(0, rest.indexOf("万")), rest.slice(rest.indexOf("万") + 1)] : ["", rest];
+  const parts = [yi, wan, low].map((p, i) => (p === "" ? ((i === 0 && s.includes("亿")) || (i === 1 && rest.includes("万")) ? 1 : 0) : section(p)));
+  if (parts.some((p) => p === null)) return null;
+  const [y, w, l] = parts as number[];
+  return y! * 1e8 + w! * 1e4 + l!;
 }
 
 const toAscii = (s: string) => s.replace(/[０-９．，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -80,7 +84,8 @@ export function findNumbers(text: string): NumberToken[] {
       value = Number(toAscii(arabic).replace(/,/g, ""));
     } else if (chinese) {
       // 数十, 若干, 百余, 二十余: words that name no figure
-      if (/[数若几上第周星礼]/.test(before) || more || /^[十百千万亿]+$/.test(chinese)) continue;
+      // a lone 一 is an article more often than a count (一件事, 一次性, 一张网)
+      if (/[数若几上第周星礼]/.test(before) || more || /^[十百千万亿]+$/.test(chinese) || chinese === "一") continue;
       if (!cheng && !pct && !CHINESE_NEEDS.test(after)) continue;
       value = chineseNumeral(chinese);
       if (value === null) continue;
