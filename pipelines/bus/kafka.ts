@@ -90,7 +90,7 @@ function kafkaLogger(log: Log) {
 
 export class KafkaBus implements Bus {
   readonly engine = "kafka" as const;
-  private readonly consumers: Consumer[] = [];
+  private readonly consumers: Array<{ consumer: Consumer; started: Promise<void> }> = [];
   private closing = false;
   private fail: (err: Error) => void = () => {};
   readonly failed: Promise<never> = new Promise<never>((_, reject) => {
@@ -163,7 +163,7 @@ export class KafkaBus implements Bus {
       retry: {
         initialRetryTime: this.config.initialRetryTime,
         retries: this.config.retries,
-        restartOnFailure: async () => restarts++ < this.config.restarts,
+        restartOnFailure: async () => !this.closing && restarts++ < this.config.restarts,
       },
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -174,17 +174,17 @@ export class KafkaBus implements Bus {
       const partitions = Object.values(payload.memberAssignment).flat();
       this.log(`kafka: ${groupId} joined, partitions [${partitions.join(",")}] of ${this.name(topic)}`);
     });
-    this.consumers.push(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [this.name(topic)], fromBeginning: true });
     // Not awaited: run() resolves only once the group is joined (seconds), and the stages join in parallel.
-    consumer
+    const started = consumer
       .run({
         autoCommit: false,
         eachBatchAutoResolve: false,
         eachBatch: (payload) => this.deliver(stage, handler, payload),
       })
       .catch((err: unknown) => this.fail(new Error(`Kafka consumer ${groupId} cannot start: ${messageOf(err)}`)));
+    this.consumers.push({ consumer, started });
   }
 
   /** Hands a fetched batch to the stage in chunks of maxBatch, committing each chunk once its handler returned. */
@@ -208,7 +208,9 @@ export class KafkaBus implements Bus {
   /** Finishes the batches in hand (committing them), leaves the groups, disconnects. */
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.consumers.map((c) => c.disconnect()));
+    // A consumer disconnected while it joins its group crashes and restarts: let the joins finish first.
+    await Promise.all(this.consumers.map((c) => c.started));
+    await Promise.all(this.consumers.map((c) => c.consumer.disconnect()));
     await this.producer.disconnect();
   }
 }
