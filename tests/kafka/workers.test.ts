@@ -1,0 +1,83 @@
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { importFolder } from "../../connectors/folder/folderImport.ts";
+import { announce } from "../../connectors/publishRaw.ts";
+import { KafkaBus } from "../../pipelines/bus/kafka.ts";
+import { landingZoneOf } from "../../pipelines/runner.ts";
+import { tempDir } from "../helpers/cli.ts";
+import { BROKERS, freshKafka, kafkaArgs, WorkerProcess } from "./broker.ts";
+import { contents, embeddedContents, manyReports, untilLoaded } from "./warehouses.ts";
+
+const REPORTS = 48;
+
+/** What a connector host does: land the folder's files and announce them on Kafka. */
+async function announceFolder(config: ReturnType<typeof freshKafka>, input: string, data: string): Promise<void> {
+  const bus = await KafkaBus.connect(config, () => {});
+  const { raws } = await importFolder(input, landingZoneOf(data));
+  expect(raws).toHaveLength(REPORTS);
+  await announce(bus, raws);
+  await bus.close();
+}
+
+const processedBy = (worker: WorkerProcess) => Number(/^extract: (\d+) ok/.exec(worker.lines.findLast((l) => /^extract: \d+ ok/.test(l)) ?? "")?.[1] ?? 0);
+
+describe.skipIf(!BROKERS)("govkpi worker", () => {
+  let input: string;
+  let expected: Awaited<ReturnType<typeof contents>>;
+  const running: WorkerProcess[] = [];
+  const worker = (stage: string, args: string[]) => {
+    const w = new WorkerProcess(["--stage", stage, ...args]);
+    running.push(w);
+    return w;
+  };
+
+  beforeAll(async () => {
+    input = manyReports(REPORTS);
+    expected = await embeddedContents(input);
+    expect(expected.reports).toHaveLength(REPORTS);
+  });
+
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((w) => w.kill("SIGKILL")));
+  });
+
+  it("two extract workers share the partitions and together build the embedded warehouse; SIGTERM stops them cleanly", async () => {
+    const config = freshKafka();
+    const data = tempDir();
+    const args = [...kafkaArgs(config), "--data", data];
+    const stages = [worker("parse", args), worker("extract", args), worker("extract", args), worker("load", args)];
+    const [, extractA, extractB] = stages as [WorkerProcess, WorkerProcess, WorkerProcess, WorkerProcess];
+    // both members of one generation: two partitions each
+    for (const w of [extractA, extractB]) await w.waitFor(/govkpi-extract joined, partitions \[\d+,\d+\]/);
+
+    await announceFolder(config, input, data);
+    await untilLoaded(data, REPORTS);
+    expect(await contents(data)).toEqual(expected);
+    expect(processedBy(extractA)).toBeGreaterThan(0);
+    expect(processedBy(extractB)).toBeGreaterThan(0);
+    expect(processedBy(extractA) + processedBy(extractB)).toBeGreaterThanOrEqual(REPORTS);
+
+    const codes = await Promise.all(running.splice(0).map((w) => w.kill("SIGTERM")));
+    expect(codes).toEqual([0, 0, 0, 0]);
+    expect(extractA.lines).toContain("govkpi: SIGTERM: finishing the batches in hand, then stopping");
+  });
+
+  it("an extract worker killed mid-way and replaced loses and duplicates nothing", async () => {
+    const config = freshKafka();
+    const data = tempDir();
+    const args = [...kafkaArgs(config), "--data", data];
+    worker("parse", args);
+    worker("load", args);
+    const doomed = worker("extract", [...args, "--max-batch", "2"]);
+    await doomed.waitFor(/govkpi-extract joined/);
+
+    await announceFolder(config, input, data);
+    await doomed.waitFor(/^extract: [1-9]\d* ok/);
+    await doomed.kill("SIGKILL");
+    expect(processedBy(doomed)).toBeLessThan(REPORTS);
+
+    const replacement = worker("extract", args);
+    await untilLoaded(data, REPORTS, 90_000);
+    expect(await contents(data)).toEqual(expected);
+    expect(processedBy(replacement)).toBeGreaterThan(0);
+  }, 120_000);
+});
