@@ -52,6 +52,15 @@ describe("petitions", () => {
     expectFacts("信访积案化解12件。", [{ metric: "petitions.backlog_resolved", value: 12 }]);
   });
 
+  it("reads 来信来访 as a total, topics written as 反映…问题, backlog resolved with the verb first", () => {
+    expectFacts("受理群众来信来访312件次,其中反映医疗服务问题210件、反映收费问题102件。全年化解信访积案11件。", [
+      { metric: "petitions.total", value: 312 },
+      { metric: "petitions.by_topic", value: 210, qualifier: "医疗服务" },
+      { metric: "petitions.by_topic", value: 102, qualifier: "收费" },
+      { metric: "petitions.backlog_resolved", value: 11 },
+    ]);
+  });
+
   it("does not take a satisfaction rate outside petitions", () =>
     expect(facts("家庭医生签约服务满意度达到96%。患者满意度95%。")).toEqual([]));
 });
@@ -107,6 +116,14 @@ describe("approvals", () => {
     ]));
 
   it("takes no online share without a printed figure", () => expect(facts("高频事项全部实现网上办、掌上办。")).toEqual([]));
+
+  it("reads volumes written in Chinese numerals and instant items counted as 事项", () =>
+    expectFacts("办结量达到一万二千件,即办件事项达到128项。", [
+      { metric: "approvals.completed", value: 12000 },
+      { metric: "approvals.instant_items", value: 128 },
+    ]));
+
+  it("does not read a number of working days as a count", () => expect(facts("个体诊所设置审批压缩至15个工作日,办理时限压缩了3个工作日。")).toEqual([]));
 });
 
 describe("inspections", () => {

@@ -2,7 +2,10 @@
 import type { Fact } from "../../../schemas/messages.ts";
 import { KPI_RULES } from "./kpiRules/index.ts";
 import { applyRules } from "./ruleEngine.ts";
+import { indexRules } from "./kpiRules/ruleIndex.ts";
+
+const RULES = indexRules(KPI_RULES);
 
 export function extractFacts(text: string): Fact[] {
-  return applyRules(text, KPI_RULES);
+  return applyRules(text, RULES);
 }

@@ -4,6 +4,7 @@ import type { Approx, Fact } from "../../../schemas/messages.ts";
 import { metricDef } from "../../../schemas/metrics.ts";
 import { findNumbers, type NumberToken } from "./numerals.ts";
 import { FIGURE, type KpiRule } from "./kpiRules/rule.ts";
+import type { RuleIndex } from "./kpiRules/ruleIndex.ts";
 import { readBreakdowns } from "./breakdowns.ts";
 import { futureSpans, isFutureClause } from "./future.ts";
 
@@ -145,7 +146,7 @@ function applyRule(s: Sentence, rule: KpiRule, out: Fact[]): void {
 
 const key = (f: Fact) => [f.metric, f.redacted ? `#${f.offset}` : f.value, f.qualifier, f.scope].join("|");
 
-export function applyRules(text: string, rules: readonly KpiRule[]): Fact[] {
+export function applyRules(text: string, rules: RuleIndex): Fact[] {
   const facts: Fact[] = [];
   const skip = futureSpans(text);
   for (const m of text.matchAll(SENTENCE)) {
@@ -153,7 +154,7 @@ export function applyRules(text: string, rules: readonly KpiRule[]): Fact[] {
     if (skip.some(([a, b]) => offset >= a && offset < b)) continue;
     const s = maskSentence(m[0], offset);
     if (!s.tokens.length) continue;
-    for (const rule of rules) applyRule(s, rule, facts);
+    for (const rule of rules.candidates(s.masked)) applyRule(s, rule, facts);
     facts.push(...readBreakdowns(s));
   }
   const seen = new Set<string>();

@@ -1,0 +1,42 @@
+// Extraction benchmark: MB/s of extractReport over a corpus of ≥ 50 MB made from the sample reports
+// (each copy with its figures varied), beside the floor: one regex pass over the same text in the same run.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { extractReport } from "../../pipelines/stages/extract/index.ts";
+import { cleanText } from "../../pipelines/stages/parse/cleanText.ts";
+
+const SAMPLES = fileURLToPath(new URL("../../samples", import.meta.url));
+const TARGET_MB = Number(process.env.BENCH_MB ?? 50);
+
+function corpus(): string[] {
+  const seeds = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(SAMPLES, f), "utf8"));
+  const docs: string[] = [];
+  let bytes = 0;
+  for (let i = 0; bytes < TARGET_MB * 1e6; i++) {
+    const doc = seeds[i % seeds.length]!.replace(/\d+/g, (d) => String((Number(d) + i) % 10 ** d.length));
+    docs.push(doc);
+    bytes += Buffer.byteLength(doc);
+  }
+  return docs;
+}
+
+function time(body: () => number): { ms: number; result: number } {
+  const start = performance.now();
+  const result = body();
+  return { ms: performance.now() - start, result };
+}
+
+export function benchExtract(): void {
+  const docs = corpus().map((d) => cleanText(d));
+  const mb = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0) / 1e6;
+  const floor = time(() => docs.reduce((n, d) => n + (d.text.match(/[0-9]+[件宗起次家项个份条%]/g)?.length ?? 0), 0));
+  const extraction = time(() => docs.reduce((n, d) => n + extractReport({ text: d.text, page: d.page, site_host: null }).facts.length, 0));
+  const rate = (ms: number) => (mb / (ms / 1000)).toFixed(1);
+  console.log(`corpus: ${docs.length} reports, ${mb.toFixed(1)} MB of clean text`);
+  console.log(`floor (one regex pass):  ${floor.ms.toFixed(0).padStart(7)} ms  ${rate(floor.ms).padStart(7)} MB/s  (${floor.result} matches)`);
+  console.log(`extraction:              ${extraction.ms.toFixed(0).padStart(7)} ms  ${rate(extraction.ms).padStart(7)} MB/s  (${extraction.result} facts)`);
+  console.log(`extraction / floor: ×${(extraction.ms / floor.ms).toFixed(1)} the time of the floor`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) benchExtract();
