@@ -9,6 +9,8 @@ const PETITION_CONTEXT = /信访|投诉|来信|来访/;
 const ITEM = new RegExp(`(?<q>[\\u4e00-\\u9fa5]{2,10}?)${FIGURE}(?:件|起|宗|个|批次|人次)`, "g");
 const NOT_A_TOPIC = /^(?:其中|共|合计|总计)?(?:来信|来访|来电|网信|网上|电话|热线|信访|满意)/;
 
+export const hasBreakdown = (sentence: string) => TOPIC_LIST.test(sentence);
+
 export function readBreakdowns(s: Sentence): Fact[] {
   const marker = TOPIC_LIST.exec(s.masked);
   if (!marker || !PETITION_CONTEXT.test(s.text)) return [];

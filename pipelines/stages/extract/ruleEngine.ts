@@ -5,7 +5,7 @@ import { metricDef } from "../../../schemas/metrics.ts";
 import { findNumbers, type NumberToken } from "./numerals.ts";
 import { FIGURE, type KpiRule } from "./kpiRules/rule.ts";
 import type { RuleIndex } from "./kpiRules/ruleIndex.ts";
-import { readBreakdowns } from "./breakdowns.ts";
+import { hasBreakdown, readBreakdowns } from "./breakdowns.ts";
 import { futureSpans, isFutureClause } from "./future.ts";
 
 export interface Sentence {
@@ -152,10 +152,14 @@ export function applyRules(text: string, rules: RuleIndex): Fact[] {
   for (const m of text.matchAll(SENTENCE)) {
     const offset = m.index!;
     if (skip.some(([a, b]) => offset >= a && offset < b)) continue;
+    // rule words are never numerals, so the unmasked sentence tells which rules to try
+    const candidates = rules.candidates(m[0]);
+    const listed = hasBreakdown(m[0]);
+    if (!candidates.length && !listed) continue;
     const s = maskSentence(m[0], offset);
     if (!s.tokens.length) continue;
-    for (const rule of rules.candidates(s.masked)) applyRule(s, rule, facts);
-    facts.push(...readBreakdowns(s));
+    for (const rule of candidates) applyRule(s, rule, facts);
+    if (listed) facts.push(...readBreakdowns(s));
   }
   const seen = new Set<string>();
   return facts.filter((f) => !seen.has(key(f)) && Boolean(seen.add(key(f))));
