@@ -10,7 +10,7 @@ shift
 mkdir -p "$state"
 bin="$state/kafka-mock"
 if [[ ! -x "$bin" || "$here/launcher.c" -nt "$bin" ]]; then
-  gcc -O2 -Wall -o "$bin" "$here/launcher.c" -lrdkafka -lpthread
+  "${CC:-gcc}" -O2 -Wall -o "$bin" "$here/launcher.c" -lrdkafka -lpthread
 fi
 rm -f "$state/brokers"
 "$bin" "$@" >"$state/brokers.tmp" 2>"$state/launcher.log" &

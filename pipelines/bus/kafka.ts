@@ -29,7 +29,11 @@ export const topicName = (prefix: string, topic: Topic) => `${prefix}.${topic}`;
 const unknownProvenance = { source: null, source_url: null, landing_key: null };
 
 /** Turns Kafka records into bus messages; a record that is not JSON becomes a dead letter of `stage` right away. */
-export function decodeMessages(stage: string, records: KafkaMessage[]): { messages: BusMessage[]; undecodable: BusMessage[] } {
+export function decodeMessages(
+  stage: string,
+  from: { topic: string; partition: number },
+  records: KafkaMessage[],
+): { messages: BusMessage[]; undecodable: BusMessage[] } {
   const messages: BusMessage[] = [];
   const undecodable: BusMessage[] = [];
   for (const record of records) {
@@ -38,7 +42,7 @@ export function decodeMessages(stage: string, records: KafkaMessage[]): { messag
       if (!text) throw new Error("empty message");
       messages.push({ key: record.key?.toString("utf8") ?? "", value: JSON.parse(text) as unknown });
     } catch (err) {
-      const reason = `not a JSON message (offset ${record.offset}): ${messageOf(err)}`;
+      const reason = `not a JSON message (${from.topic} partition ${from.partition} offset ${record.offset}): ${messageOf(err)}`;
       undecodable.push(deadLetter(stage, reason, unknownProvenance, text.slice(0, 2000)).message);
     }
   }
@@ -194,7 +198,7 @@ export class KafkaBus implements Bus {
       // Shutting down or the partition moved: park the rest uncommitted; its next owner receives it again.
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + this.config.maxBatch);
-      const { messages, undecodable } = decodeMessages(stage, chunk);
+      const { messages, undecodable } = decodeMessages(stage, batch, chunk);
       await this.publish(TOPICS.dlq, undecodable);
       if (messages.length) await handler(messages);
       const last = chunk.at(-1)!.offset;
