@@ -54,7 +54,9 @@ export class Warehouse {
   }
 
   /** Replaces each report (by id, or an older version from the same source URL) and its facts, atomically. */
-  async replaceReports(reports: ReportFacts[]): Promise<void> {
+  async replaceReports(batch: ReportFacts[]): Promise<void> {
+    // the same report twice in one batch (one text fetched from two URLs, or redelivered): the last one stands
+    const reports = [...new Map(batch.map((r) => [r.report_id, r])).values()];
     if (!reports.length) return;
     await this.transaction(async () => {
       for (const r of reports) {

@@ -20,6 +20,15 @@ describe("warehouse load", () => {
     w.close();
   });
 
+  it("keeps one copy of a report that comes twice in one batch", async () => {
+    const w = await Warehouse.open(tempDir());
+    const [r] = syntheticReports(1, 7);
+    await w.replaceReports([r!, { ...r!, raw: { ...r!.raw, source_url: "bench://other-url" } }]);
+    expect(await count(w, "SELECT count(*) FROM reports")).toBe(1);
+    expect(await count(w, "SELECT count(*) FROM facts")).toBe(7);
+    w.close();
+  });
+
   it("rolls a failing batch back whole: no report of it is half-loaded", async () => {
     const w = await Warehouse.open(tempDir());
     const [good, bad] = syntheticReports(2, 5);
