@@ -19,7 +19,8 @@ export interface Sentence {
   claimed: Set<number>;
 }
 
-const SENTENCE = /[^。！？!?\n]+[。！？!?]?/g;
+/** A sentence ends at 。！？ or a line break, but not at a break after ；，： (a PDF line that goes on). */
+const SENTENCE = /(?:[^。！？!?\n]|(?<=[；;，,：:])\n)+[。！？!?]?/g;
 const CLAUSE_BOUNDARY = /[，,；;。：:！？!?]/;
 const TRAILING_APPROX: Array<[RegExp, Approx]> = [
   [/^(?:以上|之上)/, "at_least"],
