@@ -200,12 +200,23 @@ export class KafkaBus implements Bus {
       const chunk = batch.messages.slice(start, start + this.config.maxBatch);
       const { messages, undecodable } = decodeMessages(stage, batch, chunk);
       await this.publish(TOPICS.dlq, undecodable);
-      if (messages.length) await handler(messages);
+      if (messages.length) await this.handleBeating(handler, messages, heartbeat);
       const last = chunk.at(-1)!.offset;
       const next = (BigInt(last) + 1n).toString();
       await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
       resolveOffset(last);
       await heartbeat();
+    }
+  }
+
+  /** kafkajs heartbeats only between calls: keep beating while a slow batch (64 PDFs) runs, or the group would evict us. */
+  private async handleBeating(handler: BatchHandler, messages: BusMessage[], heartbeat: () => Promise<void>): Promise<void> {
+    // A failed beat means a rebalance: the commit after the handler then fails and the batch is redelivered.
+    const beat = setInterval(() => void heartbeat().catch(() => {}), this.config.heartbeatInterval);
+    try {
+      await handler(messages);
+    } finally {
+      clearInterval(beat);
     }
   }
 

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { BusMessage } from "../../pipelines/bus/bus.ts";
+import { KafkaBus } from "../../pipelines/bus/kafka.ts";
+import { TOPICS } from "../../schemas/messages.ts";
+import { BROKERS, freshKafka } from "./broker.ts";
+
+const numbered = (n: number): BusMessage[] => Array.from({ length: n }, (_, i) => ({ key: "one-partition", value: { i } }));
+const indexes = (batch: BusMessage[]) => batch.map((m) => (m.value as { i: number }).i);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(done: () => boolean, timeoutMs = 30_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !done(); await sleep(50)) {
+    if (Date.now() > deadline) throw new Error("timed out");
+  }
+}
+
+describe.skipIf(!BROKERS)("the Kafka bus", () => {
+  it("redelivers a batch whose handler threw, and does not fail", async () => {
+    const bus = await KafkaBus.connect({ ...freshKafka(), initialRetryTime: 100 }, () => {});
+    const seen: number[][] = [];
+    await bus.consume(TOPICS.raw, "retry", async (batch) => {
+      seen.push(indexes(batch));
+      if (seen.length === 1) throw new Error("transient");
+    });
+    await bus.publish(TOPICS.raw, numbered(3));
+    await until(() => seen.length >= 2);
+    expect(seen.slice(0, 2)).toEqual([[0, 1, 2], [0, 1, 2]]);
+    await bus.close();
+  });
+
+  it("keeps a batch slower than the session timeout in the group: handled once", async () => {
+    const config = freshKafka();
+    const bus = await KafkaBus.connect(config, () => {});
+    const seen: number[][] = [];
+    let finished = 0;
+    await bus.consume(TOPICS.raw, "slow", async (batch) => {
+      seen.push(indexes(batch));
+      await sleep(config.sessionTimeout + 2000);
+      finished++;
+    });
+    await bus.publish(TOPICS.raw, numbered(2));
+    await until(() => finished >= 1);
+    await sleep(4000); // an evicted member's commit fails and the batch comes again: give it the time to
+    await bus.close();
+    expect(seen).toEqual([[0, 1]]);
+  }, 40_000);
+
+  it("closing mid-way finishes and commits the batch in hand; the group's next member gets exactly the rest", async () => {
+    const config = { ...freshKafka(), maxBatch: 2 };
+    const first = await KafkaBus.connect(config, () => {});
+    const handled: number[] = [];
+    let closing: Promise<void> | null = null;
+    await first.consume(TOPICS.raw, "handover", async (batch) => {
+      if (indexes(batch)[0] === 2) closing = first.close();
+      await sleep(200);
+      handled.push(...indexes(batch));
+    });
+    await first.publish(TOPICS.raw, numbered(10));
+    await until(() => closing !== null);
+    await closing;
+    expect(handled).toEqual([0, 1, 2, 3]);
+
+    const second = await KafkaBus.connect(config, () => {});
+    const rest: number[] = [];
+    await second.consume(TOPICS.raw, "handover", async (batch) => {
+      rest.push(...indexes(batch));
+    });
+    await until(() => rest.length >= 6);
+    await sleep(500);
+    await second.close();
+    expect(rest).toEqual([4, 5, 6, 7, 8, 9]);
+  });
+});
