@@ -30,6 +30,9 @@ export interface StageEvents {
   onDeadLetter?(letter: DeadLetter): void;
 }
 
+/** Where a message about a raw report came from. */
+export const provenanceOf = (raw: Provenance) => ({ source: raw.source, source_url: raw.source_url, landing_key: raw.landing_key });
+
 const excerpt = (value: unknown) => JSON.stringify(value)?.slice(0, 2000) ?? String(value);
 
 const unknownProvenance: Provenance = { source: null, source_url: null, landing_key: null };

@@ -12,3 +12,9 @@ export async function readParquet(dataDir: string, sql: string): Promise<Record<
   conn.closeSync();
   return rows;
 }
+
+/** What a run put in the warehouse, in a stable order: two runs that agree give equal values. */
+export const warehouseContents = async (dataDir: string) => ({
+  reports: await readParquet(dataDir, "SELECT report_id, file_name, fact_count, report_year FROM reports ORDER BY report_id"),
+  facts: await readParquet(dataDir, "SELECT report_id, metric, value, qualifier, scope, evidence_offset FROM facts ORDER BY ALL"),
+});

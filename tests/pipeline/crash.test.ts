@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { govkpi, REPO, SAMPLES, tempDir } from "../helpers/cli.ts";
-import { readParquet } from "../helpers/warehouse.ts";
+import { readParquet, warehouseContents } from "../helpers/warehouse.ts";
 
 /** 150 distinct reports: the samples, each with a numbered appendix line so their ids differ. */
 function manyReports(): string {
@@ -26,10 +26,6 @@ function killMidRun(input: string, data: string): Promise<void> {
   });
 }
 
-const contents = async (data: string) => ({
-  reports: await readParquet(data, "SELECT report_id, file_name, fact_count FROM reports ORDER BY report_id"),
-  facts: await readParquet(data, "SELECT report_id, metric, value, qualifier, scope, evidence_offset FROM facts ORDER BY ALL"),
-});
 
 describe("a run killed mid-way", () => {
   it("loses and duplicates nothing once restarted", async () => {
@@ -43,8 +39,8 @@ describe("a run killed mid-way", () => {
 
     const clean = tempDir();
     expect((await govkpi(["run", "--input", input, "--data", clean])).code).toBe(0);
-    const expected = await contents(clean);
+    const expected = await warehouseContents(clean);
     expect(expected.reports).toHaveLength(150);
-    expect(await contents(crashed)).toEqual(expected);
+    expect(await warehouseContents(crashed)).toEqual(expected);
   });
 });

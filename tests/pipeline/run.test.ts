@@ -2,14 +2,10 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { govkpi, SAMPLES, tempDir } from "../helpers/cli.ts";
-import { readParquet } from "../helpers/warehouse.ts";
+import { readParquet, warehouseContents } from "../helpers/warehouse.ts";
 
 const SEEDS = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt"));
 
-const snapshot = async (data: string) => ({
-  reports: await readParquet(data, "SELECT report_id, file_name, fact_count, report_year FROM reports ORDER BY report_id"),
-  facts: await readParquet(data, "SELECT report_id, metric, value, qualifier, scope, evidence_offset FROM facts ORDER BY ALL"),
-});
 
 describe("govkpi run on the bundled samples", () => {
   it("builds the warehouse, and a second run changes nothing", async () => {
@@ -17,14 +13,14 @@ describe("govkpi run on the bundled samples", () => {
     const first = await govkpi(["run", "--data", data]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(new RegExp(`this run: ${SEEDS.length} reports collected, 0 unchanged`));
-    const before = await snapshot(data);
+    const before = await warehouseContents(data);
     expect(before.reports.map((r) => r.file_name).sort()).toEqual(SEEDS.sort());
     expect(before.reports.every((r) => /^[0-9a-f]{24}$/.test(String(r.report_id)))).toBe(true);
 
     const second = await govkpi(["run", "--data", data]);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toMatch(new RegExp(`${SEEDS.length} unchanged`));
-    expect(await snapshot(data)).toEqual(before);
+    expect(await warehouseContents(data)).toEqual(before);
   });
 
   it("partitions Parquet by report_year and province, readable with hive partitioning", async () => {

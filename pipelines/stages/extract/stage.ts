@@ -1,7 +1,7 @@
 // The extract stage's runner: parsed report + its clean text → metadata and facts, one message per report.
 import { ParsedReport, ReportFacts, TOPICS } from "../../../schemas/messages.ts";
 import type { LandingZone } from "../../landing/landingZone.ts";
-import { eachInput, type Stage } from "../stage.ts";
+import { eachInput, provenanceOf, type Stage } from "../stage.ts";
 import { EXTRACTOR_VERSION, extractReport } from "./index.ts";
 
 export function extractStage(landing: LandingZone): Stage<ParsedReport> {
@@ -9,7 +9,7 @@ export function extractStage(landing: LandingZone): Stage<ParsedReport> {
     name: "extract",
     input: TOPICS.parsed,
     schema: ParsedReport,
-    provenance: (p) => ({ source: p.raw.source, source_url: p.raw.source_url, landing_key: p.raw.landing_key }),
+    provenance: (p) => provenanceOf(p.raw),
     process: (inputs) =>
       eachInput(inputs, async (p) => {
         const text = (await landing.get(p.text_key)).toString("utf8");

@@ -2,14 +2,14 @@
 // dead-letter sink: reports.dlq → the dead_letters table. Both publish the Parquet snapshot per batch.
 import { DeadLetter, ReportFacts, TOPICS } from "../../../schemas/messages.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
-import type { Stage } from "../stage.ts";
+import { provenanceOf, type Stage } from "../stage.ts";
 
 export function loadStage(warehouse: Warehouse): Stage<ReportFacts> {
   return {
     name: "load",
     input: TOPICS.facts,
     schema: ReportFacts,
-    provenance: (r) => ({ source: r.raw.source, source_url: r.raw.source_url, landing_key: r.raw.landing_key }),
+    provenance: (r) => provenanceOf(r.raw),
     async process(inputs) {
       try {
         await warehouse.replaceReports(inputs);
@@ -33,7 +33,7 @@ export function deadLetterSink(warehouse: Warehouse): Stage<DeadLetter> {
     name: "dead-letters",
     input: TOPICS.dlq,
     schema: DeadLetter,
-    provenance: (d) => ({ source: d.source, source_url: d.source_url, landing_key: d.landing_key }),
+    provenance: provenanceOf,
     async process(inputs) {
       await warehouse.recordDeadLetters(inputs);
       await warehouse.publish();

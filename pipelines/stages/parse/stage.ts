@@ -1,7 +1,7 @@
 // The parse stage's runner: raw payload from the landing zone → clean text (landed too) → reports.parsed.
 import { ParsedReport, RawReport, TOPICS } from "../../../schemas/messages.ts";
 import { type LandingZone, sha256 } from "../../landing/landingZone.ts";
-import { eachInput, type Stage } from "../stage.ts";
+import { eachInput, provenanceOf, type Stage } from "../stage.ts";
 import { parseReport } from "./index.ts";
 
 /** A report's id: stable across formats and re-fetches, the hash of its text without whitespace. */
@@ -12,7 +12,7 @@ export function parseStage(landing: LandingZone): Stage<RawReport> {
     name: "parse",
     input: TOPICS.raw,
     schema: RawReport,
-    provenance: (raw) => ({ source: raw.source, source_url: raw.source_url, landing_key: raw.landing_key }),
+    provenance: provenanceOf,
     process: (inputs) =>
       eachInput(inputs, async (raw) => {
         const parsed = await parseReport(await landing.get(raw.landing_key), raw.content_type);
