@@ -87,6 +87,9 @@ describe("penalties", () => {
       { metric: "penalties.fines", value: null, redacted: true },
     ]));
 
+  it("takes no averages and no waived fines as the year's fines", () =>
+    expect(facts("行政处罚案件平均罚款3,000元,累计减免罚款230万元。")).toEqual([]));
+
   it("does not count list sizes or lawsuits as cases", () =>
     expect(facts("制定轻微违法行为不予处罚清单15项。全年办理行政应诉案件2件。").map((f) => f.metric)).toEqual(["disputes.lawsuits"]));
 });
@@ -159,6 +162,12 @@ describe("disputes, disclosure, proposals, legal", () => {
       { metric: "proposals.total", value: 58 },
       { metric: "proposals.npc", value: 25 },
       { metric: "proposals.cppcc", value: 33 },
+    ]));
+
+  it("reads hotline work orders named by the hotline's number, and legal opinions without 书", () =>
+    expectFacts("12345工单2000件。法律顾问出具法律意见42条。", [
+      { metric: "petitions.calls", value: 2000 },
+      { metric: "legal.opinions", value: 42 },
     ]));
 
   it("reads legality reviews, legal opinions and contract reviews", () =>

@@ -81,6 +81,8 @@ export function findNumbers(text: string): NumberToken[] {
     if (pctOf) value = /[0-9０-９]/.test(pctOf) ? Number(toAscii(pctOf)) : chineseNumeral(pctOf);
     else if (arabic) {
       if (/[0-9０-９A-Za-z.．]/.test(before)) continue;
+      // a service hotline's number (12345热线, 12320工单) names a channel, not a figure
+      if (/^123\d\d$/.test(arabic) && !/^[件宗起次家项个份条封批人%％万]/.test(after)) continue;
       value = Number(toAscii(arabic).replace(/,/g, ""));
     } else if (chinese) {
       // 数十, 若干, 百余, 二十余: words that name no figure

@@ -27,6 +27,8 @@ const TRAILING_APPROX: Array<[RegExp, Approx]> = [
   [/^(?:以下|以内|之内)/, "at_most"],
   [/^(?:左右|余|多)/, "approx"],
 ];
+/** an average or an extreme is not the year's figure (平均罚款3,000元) */
+const AVERAGE = /平均|人均|最高|最低|单笔|每件|每家|每户|每人/;
 const SCOPE_CUES: Array<[RegExp, string]> = [
   [/医美|医疗美容/, "医疗美容"],
   [/无证行医/, "无证行医"],
@@ -133,7 +135,9 @@ function applyRule(s: Sentence, rule: KpiRule, out: Fact[]): void {
     const tokens = figures.map((f) => s.tokens[f]!);
     if (!rule.metrics.every((metric, i) => fits(metric, tokens[i]!))) continue;
     const clauseStart = s.masked.slice(0, from).search(/[^，,；;。：:！？!?]*$/);
-    if (rule.unless?.test(s.masked.slice(clauseStart, to))) continue;
+    const clause = s.masked.slice(clauseStart, to);
+    if (rule.unless?.test(clause)) continue;
+    if (AVERAGE.test(clause) && rule.metrics.some((metric) => metricDef(metric).unit !== "percent")) continue;
     if (isFutureClause(s.masked.slice(0, from))) continue;
     figures.forEach((f) => s.claimed.add(f));
     const qualifier = m.groups?.q?.trim() || rule.qualify?.(s.masked.slice(0, from)) || null;

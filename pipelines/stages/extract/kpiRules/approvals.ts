@@ -18,6 +18,6 @@ export const approvalRules = [
   rule("approvals.accepted", "受理(?:量|数|件数){gap}#(?:件|个)?(?![年月日])"),
   rule("approvals.completed", "(?:办结量|办结数|办件量|办理量){gap}#(?:件|个)?(?![年月日])"),
   rule("approvals.completed", "(?:办件|办结件|办理件){gap}#(?:件|个)"),
-  rule("approvals.completed", "办理(?:审批服务|审批|政务服务|行政审批|行政许可)事项(?:共计|合计|共|计)?#(?:件|个)"),
+  rule("approvals.completed", "办理(?:审批服务|审批|政务服务|行政审批|行政许可)(?:事项|业务|申请)?{gap}#(?:件|个)"),
   rule("approvals.commitment_grants", "告知承诺(?:制)?[^，,。；;]{0,20}?(?:发放|发证|审批|办理|办结|许可)[^，,。；;#]{0,16}?(?:计|共|共计)?#(?:件|个|张|份|家)"),
 ];

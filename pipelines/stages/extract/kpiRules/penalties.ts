@@ -11,7 +11,7 @@ export const penaltyRules = [
   rule("penalties.lenient", `(?:从轻|减轻)(?:或减轻|或从轻)?(?:行政)?处罚{gap}#${DECISION}`),
   rule("penalties.lenient", `#${DECISION}(?:单位|企业|经营主体|市场主体|当事人|案件)?{gap}(?:作出|做出|予以|实施)?(?:从轻|减轻)(?:或减轻|或从轻)?(?:行政)?处罚(?:的)?(?:决定)?`),
   rule("penalties.transferred", "移送(?!管辖)(?:公安|司法|检察|纪检)?(?:机关|部门)?{gap}(?:案件|线索|案件线索|涉嫌犯罪案件){gap}#(?:件|条|起|宗|个)"),
-  rule("penalties.fines", "(?:罚款|罚没款?|罚金|收缴罚金|罚没金额|罚款金额|没收违法所得)(?:金额)?{gap}#{money}"),
+  rule("penalties.fines", "(?:罚款|罚没款?|罚金|收缴罚金|罚没金额|罚款金额|没收违法所得)(?:金额)?{gap}#{money}", { unless: /减免|免除|退还|免于/ }),
   rule("penalties.fines", "(?<=处罚[^。；;]{0,24})金额{gap}#{money}"),
   rule("penalties.cases", "(?:行政处罚|处罚)(?:案件|案|决定书?|档案|卷宗){gap}#(?:件|宗|起|份|个|例)", { unless: NOT_PENALTY }),
   rule("penalties.cases", "(?:立案查处|立案调查|依法查处|查处|立案|办理|办结|作出|做出){gap}(?:案件|处罚决定|行政处罚决定|违法案件|违法违规案件){gap}#(?:件|宗|起|例)", { unless: NOT_PENALTY }),

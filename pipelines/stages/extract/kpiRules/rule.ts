@@ -42,7 +42,8 @@ export function rule(metrics: string | string[], source: string, options: Omit<K
   return {
     metrics: Array.isArray(metrics) ? metrics : [metrics],
     pattern: new RegExp(expanded.replaceAll("#", FIGURE), "g"),
-    words: [...new Set(source.match(/[\u4e00-\u9fa5]{2,}/g) ?? [])],
+    // a character made optional by `?` ends a word: 法律意见书? needs only 法律意见
+    words: [...new Set(source.replace(/[\u4e00-\u9fa5]\?/g, "|").match(/[\u4e00-\u9fa5]{2,}/g) ?? [])],
     ...options,
   };
 }
