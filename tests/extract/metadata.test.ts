@@ -27,6 +27,15 @@ describe("report metadata", () => {
     });
   });
 
+  it("reads an organisation after a leading year, and a county government", () => {
+    expect(meta("2022年度衢州市司法局法治政府建设工作报告\n发布时间：2023-01-15 10:00\n2022年,市司法局……")).toMatchObject({
+      org_name: "衢州市司法局", city: "衢州市", admin_level: "prefecture", region_code: "330800", report_year: 2022, published_date: "2023-01-15",
+    });
+    expect(meta("浦江县人民政府关于2022年度法治政府建设情况的报告\n2022年,浦江县……")).toMatchObject({
+      org_name: "浦江县人民政府", province: "浙江省", city: "金华市", county: "浦江县", region_code: "330726",
+    });
+  });
+
   it("reads a province-level commission and prefers the fuller name of the signature", () => {
     const m = meta("四川省卫生健康委2022年法治政府建设情况报告\n2022年,省卫生健康委……\n四川省卫生健康委员会\n2023年1月30日");
     expect(m).toMatchObject({ org_name: "四川省卫生健康委员会", province: "四川省", city: null, county: null, admin_level: "province", region_code: "510000", report_year: 2022, published_date: "2023-01-30" });

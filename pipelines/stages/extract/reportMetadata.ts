@@ -8,7 +8,7 @@ import type { ExtractInput } from "./index.ts";
 
 const ORG_SUFFIX = "(?:委员会|委|局|厅|办公室|办|政府|中心|院|所|署|处|馆|站|队)";
 const ORG_LINE = new RegExp(`^[\\u4e00-\\u9fa5（）()]{3,40}${ORG_SUFFIX}$`);
-const TITLE_ORG = new RegExp(`^(?:关于)?([\\u4e00-\\u9fa5（）()*＊]{2,40}?${ORG_SUFFIX})(?=关于|\\d{4}|[二〇一零]{4}|年度|全面|法治|依法|政府信息)`);
+const TITLE_ORG = new RegExp(`^(?:关于)?(?:(?:\\d{4}|[二〇一二三四五六七八九零]{4})年度?)?([\\u4e00-\\u9fa5（）()*＊]{2,40}?${ORG_SUFFIX})(?=关于|\\d{4}|[二〇一零]{4}|年度|全面|法治|依法|政府信息)`);
 const YEAR = /(\d{4}|[二〇一二三四五六七八九零]{4})\s*年/;
 const DATE = /(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日/;
 const MASKED_PLACE = /[*＊×X]{1,4}[省市县区州]/;
