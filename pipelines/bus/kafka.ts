@@ -92,9 +92,16 @@ function kafkaLogger(log: Log) {
     };
 }
 
+/** One stage's place in its consumer group: the current consumer (replaced after a crash) and its crash count. */
+interface Member {
+  consumer: Consumer | null;
+  started: Promise<void>;
+  crashes: number;
+}
+
 export class KafkaBus implements Bus {
   readonly engine = "kafka" as const;
-  private readonly consumers: Array<{ consumer: Consumer; started: Promise<void> }> = [];
+  private readonly members: Member[] = [];
   private closing = false;
   private fail: (err: Error) => void = () => {};
   readonly failed: Promise<never> = new Promise<never>((_, reject) => {
@@ -157,38 +164,44 @@ export class KafkaBus implements Bus {
     const groupId = this.config.groupPrefix ? `${this.config.groupPrefix}.${group}` : group;
     // runStage names a stage's group `govkpi-<stage>`; dead letters name the stage alone, as runStage's do.
     const stage = group.replace(/^govkpi-/, "");
-    let restarts = 0;
-    const consumer = this.kafka.consumer({
-      groupId,
-      sessionTimeout: this.config.sessionTimeout,
-      heartbeatInterval: this.config.heartbeatInterval,
-      maxWaitTimeInMs: this.config.maxWaitTime,
-      allowAutoTopicCreation: false,
-      retry: {
-        initialRetryTime: this.config.initialRetryTime,
-        retries: this.config.retries,
-        restartOnFailure: async () => !this.closing && restarts++ < this.config.restarts,
-      },
-    });
-    consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (payload.restart || this.closing) return;
-      this.fail(new Error(`Kafka consumer ${groupId} stopped after ${restarts} restarts: ${messageOf(payload.error)}`));
-    });
-    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-      const partitions = Object.values(payload.memberAssignment).flat();
-      this.log(`kafka: ${groupId} joined, partitions [${partitions.join(",")}] of ${this.name(topic)}`);
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [this.name(topic)], fromBeginning: true });
-    // Not awaited: run() resolves only once the group is joined (seconds), and the stages join in parallel.
-    const started = consumer
-      .run({
-        autoCommit: false,
-        eachBatchAutoResolve: false,
-        eachBatch: (payload) => this.deliver(stage, handler, payload),
-      })
-      .catch((err: unknown) => this.fail(new Error(`Kafka consumer ${groupId} cannot start: ${messageOf(err)}`)));
-    this.consumers.push({ consumer, started });
+    const member: Member = { consumer: null, started: Promise.resolve(), crashes: 0 };
+    this.members.push(member);
+    const start = async (): Promise<void> => {
+      if (this.closing) return;
+      // kafkajs restarts a consumer only after retriable errors; the engine restarts it after any crash (the
+      // mock broker answers a racing SyncGroup with INVALID_REQUEST), within `restarts`, then fails.
+      const consumer = this.kafka.consumer({
+        groupId,
+        sessionTimeout: this.config.sessionTimeout,
+        heartbeatInterval: this.config.heartbeatInterval,
+        maxWaitTimeInMs: this.config.maxWaitTime,
+        allowAutoTopicCreation: false,
+        retry: { initialRetryTime: this.config.initialRetryTime, retries: this.config.retries, restartOnFailure: async () => false },
+      });
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (this.closing) return;
+        const reason = messageOf(payload.error);
+        if (member.crashes >= this.config.restarts) {
+          this.fail(new Error(`Kafka consumer ${groupId} stopped after ${member.crashes} restarts: ${reason}`));
+          return;
+        }
+        const wait = this.config.initialRetryTime * 2 ** member.crashes++;
+        this.log(`kafka: ${groupId} crashed (${reason}); restart ${member.crashes} of ${this.config.restarts} in ${wait} ms`);
+        setTimeout(() => start().catch((err: unknown) => this.fail(new Error(`Kafka consumer ${groupId} cannot restart: ${messageOf(err)}`))), wait);
+      });
+      consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+        const partitions = Object.values(payload.memberAssignment).flat();
+        this.log(`kafka: ${groupId} joined, partitions [${partitions.join(",")}] of ${this.name(topic)}`);
+      });
+      member.consumer = consumer;
+      await consumer.connect();
+      await consumer.subscribe({ topics: [this.name(topic)], fromBeginning: true });
+      // Not awaited: run() resolves only once the group is joined (seconds), and the stages join in parallel.
+      member.started = consumer
+        .run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.deliver(stage, handler, payload) })
+        .catch((err: unknown) => this.fail(new Error(`Kafka consumer ${groupId} cannot start: ${messageOf(err)}`)));
+    };
+    await start();
   }
 
   /** Hands a fetched batch to the stage in chunks of maxBatch, committing each chunk once its handler returned. */
@@ -224,8 +237,8 @@ export class KafkaBus implements Bus {
   async close(): Promise<void> {
     this.closing = true;
     // A consumer disconnected while it joins its group crashes and restarts: let the joins finish first.
-    await Promise.all(this.consumers.map((c) => c.started));
-    await Promise.all(this.consumers.map((c) => c.consumer.disconnect()));
+    await Promise.all(this.members.map((m) => m.started));
+    await Promise.all(this.members.map((m) => m.consumer?.disconnect()));
     await this.producer.disconnect();
   }
 }

@@ -41,7 +41,7 @@ export const BROKERS = await findBroker();
 const TEST_TIMING = { sessionTimeout: 6000, heartbeatInterval: 1000 } as const;
 
 /** Fresh topic and group prefixes, so no test sees another's messages or offsets. */
-export function freshKafka(): KafkaConfigInput & { brokers: string[]; topicPrefix: string; groupPrefix: string } {
+export function freshKafka(): KafkaConfigInput & typeof TEST_TIMING & { brokers: string[]; topicPrefix: string; groupPrefix: string } {
   const id = randomUUID().slice(0, 8);
   return { brokers: [BROKERS ?? "unset:0"], topicPrefix: `t${id}`, groupPrefix: `g${id}`, ...TEST_TIMING };
 }

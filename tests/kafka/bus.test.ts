@@ -28,6 +28,21 @@ describe.skipIf(!BROKERS)("the Kafka bus", () => {
     await bus.close();
   });
 
+  it("restarts a consumer whose handler keeps failing, then fails the bus with the reason", async () => {
+    const log: string[] = [];
+    const bus = await KafkaBus.connect({ ...freshKafka(), retries: 1, restarts: 1, initialRetryTime: 100 }, (line) => log.push(line));
+    let calls = 0;
+    await bus.consume(TOPICS.raw, "broken", async () => {
+      calls++;
+      throw new Error("the warehouse disk is full");
+    });
+    await bus.publish(TOPICS.raw, numbered(1));
+    await expect(bus.failed).rejects.toThrow(/\.broken stopped after 1 restarts: .*the warehouse disk is full/);
+    expect(log.some((l) => /broken crashed \(.*\); restart 1 of 1/.test(l))).toBe(true);
+    expect(calls).toBeGreaterThanOrEqual(3);
+    await bus.close();
+  });
+
   it("keeps a batch slower than the session timeout in the group: handled once", async () => {
     const config = freshKafka();
     const bus = await KafkaBus.connect(config, () => {});

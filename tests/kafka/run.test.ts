@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { govkpi, SAMPLES, tempDir } from "../helpers/cli.ts";
 import { BROKERS, freshKafka, kafkaArgs } from "./broker.ts";
-import { contents, embeddedContents } from "./warehouses.ts";
+import { publishedRows, embeddedContents } from "./warehouses.ts";
 
 describe.skipIf(!BROKERS)("govkpi run --bus kafka", () => {
   it("builds the warehouse the embedded engine builds, and a second run changes nothing", async () => {
@@ -12,12 +12,12 @@ describe.skipIf(!BROKERS)("govkpi run --bus kafka", () => {
     expect(first.stdout).toContain("5 loaded");
     expect(expected.reports).toHaveLength(5);
     expect(expected.facts.length).toBeGreaterThan(0);
-    expect(await contents(data)).toEqual(expected);
+    expect(await publishedRows(data)).toEqual(expected);
 
     const again = await govkpi(["run", "--bus", "kafka", ...kafka, "--data", data]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain("5 unchanged (already loaded), 0 loaded");
-    expect(await contents(data)).toEqual(expected);
+    expect(await publishedRows(data)).toEqual(expected);
   });
 
   it("says clearly when no broker answers at the address", async () => {

@@ -5,18 +5,18 @@ import { expect } from "vitest";
 import { govkpi, SAMPLES, tempDir } from "../helpers/cli.ts";
 import { readParquet } from "../helpers/warehouse.ts";
 
-/** Every published column but the load and fetch times. */
-export const contents = async (data: string) => ({
+/** Every published column but the load and fetch times: stricter than warehouseContents, since the engines must agree on every column. */
+export const publishedRows = async (data: string) => ({
   reports: await readParquet(data, "SELECT * EXCLUDE (fetched_at, loaded_at) FROM reports ORDER BY report_id"),
   facts: await readParquet(data, "SELECT * FROM facts ORDER BY ALL"),
 });
 
 /** The warehouse `govkpi run` builds from `input` on the embedded bus. */
-export async function embeddedContents(input: string): Promise<Awaited<ReturnType<typeof contents>>> {
+export async function embeddedContents(input: string): Promise<Awaited<ReturnType<typeof publishedRows>>> {
   const data = tempDir();
   const run = await govkpi(["run", "--input", input, "--data", data]);
   expect(run.code, run.stderr).toBe(0);
-  return contents(data);
+  return publishedRows(data);
 }
 
 /** `count` distinct reports: the samples, each with a numbered appendix line so their ids differ. */

@@ -5,7 +5,7 @@ import { KafkaBus } from "../../pipelines/bus/kafka.ts";
 import { landingZoneOf } from "../../pipelines/runner.ts";
 import { tempDir } from "../helpers/cli.ts";
 import { BROKERS, freshKafka, kafkaArgs, WorkerProcess } from "./broker.ts";
-import { contents, embeddedContents, manyReports, untilLoaded } from "./warehouses.ts";
+import { publishedRows, embeddedContents, manyReports, untilLoaded } from "./warehouses.ts";
 
 const REPORTS = 48;
 
@@ -22,7 +22,7 @@ const processedBy = (worker: WorkerProcess) => Number(/^extract: (\d+) ok/.exec(
 
 describe.skipIf(!BROKERS)("govkpi worker", () => {
   let input: string;
-  let expected: Awaited<ReturnType<typeof contents>>;
+  let expected: Awaited<ReturnType<typeof publishedRows>>;
   const running: WorkerProcess[] = [];
   const worker = (stage: string, args: string[]) => {
     const w = new WorkerProcess(["--stage", stage, ...args]);
@@ -51,7 +51,7 @@ describe.skipIf(!BROKERS)("govkpi worker", () => {
 
     await announceFolder(config, input, data);
     await untilLoaded(data, REPORTS);
-    expect(await contents(data)).toEqual(expected);
+    expect(await publishedRows(data)).toEqual(expected);
     expect(processedBy(extractA)).toBeGreaterThan(0);
     expect(processedBy(extractB)).toBeGreaterThan(0);
     expect(processedBy(extractA) + processedBy(extractB)).toBeGreaterThanOrEqual(REPORTS);
@@ -77,7 +77,7 @@ describe.skipIf(!BROKERS)("govkpi worker", () => {
 
     const replacement = worker("extract", args);
     await untilLoaded(data, REPORTS, 90_000);
-    expect(await contents(data)).toEqual(expected);
+    expect(await publishedRows(data)).toEqual(expected);
     expect(processedBy(replacement)).toBeGreaterThan(0);
   }, 120_000);
 });
