@@ -1,6 +1,7 @@
 /* A Kafka-protocol test broker: librdkafka's mock cluster on loopback.
  * usage: launcher [TOPIC:PARTITIONS ...]
  * Creates the topics, prints the bootstrap address (HOST:PORT) on stdout, runs until SIGTERM/SIGINT.
+ * SIGUSR1 takes the broker down (connections dropped and refused), SIGUSR2 brings it back: outage tests.
  * For tests and CI only: no admin API, no persistence; production runs Apache Kafka. */
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
@@ -12,11 +13,13 @@
 
 int main(int argc, char **argv) {
   /* blocked before librdkafka starts its threads (they inherit the mask), so only sigwait receives them */
-  sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGTERM);
-  sigaddset(&stop, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &stop, NULL);
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGUSR1);
+  sigaddset(&signals, SIGUSR2);
+  pthread_sigmask(SIG_BLOCK, &signals, NULL);
 
   char err[512];
   rd_kafka_conf_t *conf = rd_kafka_conf_new();
@@ -49,8 +52,10 @@ int main(int argc, char **argv) {
 
   printf("%s\n", rd_kafka_mock_cluster_bootstraps(cluster));
   fflush(stdout);
-  int sig;
-  sigwait(&stop, &sig);
+  for (int sig = 0; sigwait(&signals, &sig) == 0 && sig != SIGTERM && sig != SIGINT;) {
+    if (sig == SIGUSR1) rd_kafka_mock_broker_set_down(cluster, 1);
+    if (sig == SIGUSR2) rd_kafka_mock_broker_set_up(cluster, 1);
+  }
 
   rd_kafka_mock_cluster_destroy(cluster);
   rd_kafka_destroy(rk);

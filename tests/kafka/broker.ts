@@ -8,7 +8,8 @@ import { promisify } from "node:util";
 import { REPO, tempDir } from "../helpers/cli.ts";
 import type { KafkaConfigInput } from "../../schemas/kafka.ts";
 
-async function startMockBroker(): Promise<string> {
+/** A mock broker of this test process (stopped when it exits); signal `pid` with SIGUSR1/SIGUSR2 to take it down/up. */
+export async function startMockBroker(): Promise<{ brokers: string; pid: number }> {
   const state = tempDir("govkpi-kafka-mock-");
   const { stdout } = await promisify(execFile)(join(REPO, "infra/kafka-mock/start.sh"), [state]);
   const pid = Number(readFileSync(join(state, "pid"), "utf8"));
@@ -19,13 +20,13 @@ async function startMockBroker(): Promise<string> {
       // already gone
     }
   });
-  return stdout.trim();
+  return { brokers: stdout.trim(), pid };
 }
 
 async function findBroker(): Promise<string | null> {
   if (process.env.GOVKPI_TEST_BROKERS) return process.env.GOVKPI_TEST_BROKERS;
   try {
-    return await startMockBroker();
+    return (await startMockBroker()).brokers;
   } catch (err) {
     console.warn(
       `Kafka tests SKIPPED: no GOVKPI_TEST_BROKERS and the mock broker cannot start (needs gcc and librdkafka-dev): ${(err as Error).message}`,
@@ -41,9 +42,9 @@ export const BROKERS = await findBroker();
 const TEST_TIMING = { sessionTimeout: 6000, heartbeatInterval: 1000 } as const;
 
 /** Fresh topic and group prefixes, so no test sees another's messages or offsets. */
-export function freshKafka(): KafkaConfigInput & typeof TEST_TIMING & { brokers: string[]; topicPrefix: string; groupPrefix: string } {
+export function freshKafka(brokers = BROKERS): KafkaConfigInput & typeof TEST_TIMING & { brokers: string[]; topicPrefix: string; groupPrefix: string } {
   const id = randomUUID().slice(0, 8);
-  return { brokers: [BROKERS ?? "unset:0"], topicPrefix: `t${id}`, groupPrefix: `g${id}`, ...TEST_TIMING };
+  return { brokers: [brokers ?? "unset:0"], topicPrefix: `t${id}`, groupPrefix: `g${id}`, ...TEST_TIMING };
 }
 
 /** The same settings as CLI options. */

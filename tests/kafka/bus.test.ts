@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { BusMessage } from "../../pipelines/bus/bus.ts";
 import { KafkaBus } from "../../pipelines/bus/kafka.ts";
 import { TOPICS } from "../../schemas/messages.ts";
-import { BROKERS, freshKafka } from "./broker.ts";
+import { BROKERS, freshKafka, startMockBroker } from "./broker.ts";
 
 const numbered = (n: number): BusMessage[] => Array.from({ length: n }, (_, i) => ({ key: "one-partition", value: { i } }));
 const indexes = (batch: BusMessage[]) => batch.map((m) => (m.value as { i: number }).i);
@@ -84,5 +84,38 @@ describe.skipIf(!BROKERS)("the Kafka bus", () => {
     await sleep(500);
     await second.close();
     expect(rest).toEqual([4, 5, 6, 7, 8, 9]);
+  });
+});
+
+// Needs a broker of its own, to take it down and up: a mock started here even when GOVKPI_TEST_BROKERS is set.
+const ownBroker = await startMockBroker().catch((err: Error) => {
+  console.warn(`Kafka outage test SKIPPED: the mock broker cannot start (needs gcc and librdkafka-dev): ${err.message}`);
+  return null;
+});
+
+describe.skipIf(!ownBroker)("the Kafka bus when the broker goes away", () => {
+  it("retries until it is back: a publish during the outage lands, the consumer goes on, nothing fails", async () => {
+    const { brokers, pid } = ownBroker!;
+    const bus = await KafkaBus.connect({ ...freshKafka(brokers), retries: 8 }, () => {});
+    const got: number[] = [];
+    await bus.consume(TOPICS.raw, "outage", async (batch) => {
+      got.push(...indexes(batch));
+    });
+    const messages = numbered(6);
+    await bus.publish(TOPICS.raw, messages.slice(0, 3));
+    await until(() => got.length >= 3);
+
+    process.kill(pid, "SIGUSR1");
+    let landed = false;
+    const publishing = bus.publish(TOPICS.raw, messages.slice(3)).then(() => {
+      landed = true;
+    });
+    await sleep(3000);
+    expect(landed).toBe(false);
+    process.kill(pid, "SIGUSR2");
+    await Promise.race([publishing, bus.failed]);
+    await Promise.race([until(() => got.length >= 6, 45_000), bus.failed]);
+    expect([...new Set(got)].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    await bus.close();
   });
 });
