@@ -81,12 +81,12 @@ export const KPI_TRENDS: DashboardDef = {
     },
     {
       id: 5, title: "Approval time-cut ratio (承诺时限压缩比, %): median and range", kind: "timeseries", kpi: true, grid: [0, 16, 12, 8],
-      sql: `SELECT make_date(report_year, 1, 1) AS time, median(value) AS median, min(value) AS min, max(value) AS max, count(*) AS reports
+      sql: `SELECT make_date(report_year, 1, 1) AS time, median(value) AS median, min(value) AS min, max(value) AS max
 FROM facts
 WHERE metric = 'approvals.time_cut_ratio' AND NOT redacted AND report_year IS NOT NULL
   AND $__timeFilter(make_date(report_year, 1, 1)) AND ${FILTER}
 GROUP BY ALL ORDER BY time`,
-      columns: ["time", "median", "min", "max", "reports"],
+      columns: ["time", "median", "min", "max"],
     },
     {
       id: 6, title: "Approval time-cut ratio: distribution (%)", kind: "barchart", kpi: true, grid: [12, 16, 12, 8],

@@ -4,6 +4,7 @@ import { registerExtract } from "./commands/extract.ts";
 import { registerRun } from "./commands/run.ts";
 import { registerReprocess } from "./commands/reprocess.ts";
 import { registerQuery } from "./commands/query.ts";
+import { registerReport } from "./commands/report.ts";
 import { registerWorker } from "./commands/worker.ts";
 
 const program = new Command("govkpi")
@@ -15,6 +16,7 @@ registerRun(program);
 registerReprocess(program);
 registerExtract(program);
 registerQuery(program);
+registerReport(program);
 registerWorker(program);
 
 await program.parseAsync(process.argv);
