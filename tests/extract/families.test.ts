@@ -61,6 +61,9 @@ describe("petitions", () => {
     ]);
   });
 
+  it("reads a combined 来信来访来电 figure as the total, not as one channel", () =>
+    expectFacts("全年共受理来信来访来电1,245件。", [{ metric: "petitions.total", value: 1245 }]));
+
   it("does not take a satisfaction rate outside petitions", () =>
     expect(facts("家庭医生签约服务满意度达到96%。患者满意度95%。")).toEqual([]));
 });
@@ -85,6 +88,13 @@ describe("penalties", () => {
     expectFacts("全年办理行政处罚案件***宗,罚款**万元。", [
       { metric: "penalties.cases", value: null, redacted: true },
       { metric: "penalties.fines", value: null, redacted: true },
+    ]));
+
+  it("reads penalties written as 实施行政处罚 and 查办案件, with 罚没收入", () =>
+    expectFacts("全年共实施行政处罚1,050件。查办案件120件,罚没收入86.5万元。", [
+      { metric: "penalties.cases", value: 1050 },
+      { metric: "penalties.cases", value: 120 },
+      { metric: "penalties.fines", value: 865000 },
     ]));
 
   it("takes no averages and no waived fines as the year's fines", () =>
@@ -116,6 +126,12 @@ describe("approvals", () => {
       { metric: "approvals.time_cut_ratio", value: 80, approx: "at_least" },
       { metric: "approvals.instant_items", value: 35 },
       { metric: "approvals.commitment_grants", value: 1208 },
+    ]));
+
+  it("reads accepted applications and a quoted 一网通办 rate", () =>
+    expectFacts("共受理行政审批事项1,230件,“一网通办”率达到99.2%。", [
+      { metric: "approvals.accepted", value: 1230 },
+      { metric: "approvals.online_share", value: 99.2 },
     ]));
 
   it("takes no online share without a printed figure", () => expect(facts("高频事项全部实现网上办、掌上办。")).toEqual([]));

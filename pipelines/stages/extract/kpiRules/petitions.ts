@@ -2,7 +2,7 @@
 // read by the engine's list reader (see breakdowns.ts).
 import { rule } from "./rule.ts";
 
-const PETITION = "(?:信访(?:投诉)?(?:举报)?(?:咨询)?(?:件|案件|事项|总量|问题)?|来信来访|来信来电来访|来访来信|群众来信来访|信访投诉|投诉举报|举报投诉|投诉咨询)";
+const PETITION = "(?:(?:来信|来访|来电|网信){2,4}|信访(?:投诉)?(?:举报)?(?:咨询)?(?:件|案件|事项|总量|问题)?|来信来访|来信来电来访|来访来信|群众来信来访|信访投诉|投诉举报|举报投诉|投诉咨询)";
 
 export const petitionRules = [
   rule(["petitions.group_visits", "petitions.visits"], "(?:群体访|集体访|群体性来访|集体上访)#(?:批次|批)#人次", { scope: "群体访" }),
@@ -11,8 +11,8 @@ export const petitionRules = [
   rule("petitions.backlog_resolved", "(?:化解|办结|清零)(?:了)?(?:各类)?信访(?:积案|老案|疑难案件){gap}#(?:件|起|个|宗)"),
   rule("petitions.backlog_resolved", "#(?:件|起|个|宗){gap}信访(?:积案|老案)(?=[^。；;]{0,24}(?:化解|办结|清零|息诉息访))"),
   rule("petitions.letters", "(?:群众|人民群众)?来信(?!来访|来电){gap}#(?:件|封|次|人次|批次)"),
-  rule("petitions.visits", "(?<!来信)(?:群众|人民群众)?来访(?!来信){gap}#(?:件次|件|批次|人次|次|批|起)"),
-  rule("petitions.calls", "(?:来电|热线电话|热线|12345|12320|12315|12310)(?:工单|转办件|转办单|投诉)?{gap}#(?:件|个|次|人次|通|条|单)"),
+  rule("petitions.visits", "(?<!来信|来电)(?:群众|人民群众)?来访(?!来信|来电){gap}#(?:件次|件|批次|人次|次|批|起)"),
+  rule("petitions.calls", "(?:(?<!来信|来访)来电(?!来信|来访)|热线电话|热线|12345|12320|12315|12310)(?:工单|转办件|转办单|投诉)?{gap}#(?:件|个|次|人次|通|条|单)"),
   rule("petitions.online", "(?:网信|网上信访|网上投诉|网络投诉|网上来信|网络信访|网上留言|领导信箱|网上信箱){gap}#(?:件|个|次|条|封)"),
   rule("petitions.total", `${PETITION}{gap}#(?:件次|件|批次|人次|次|起|宗|个)`, { unless: /积案|重复信访|越级/ }),
   rule("petitions.total", `(?:受理|办理|接收|收到|处理|登记|接待)了?{gap}#(?:件|批次|人次|次|起|宗)${PETITION}`, { unless: /积案/ }),
