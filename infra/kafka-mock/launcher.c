@@ -1,15 +1,19 @@
 /* A Kafka-protocol test broker: librdkafka's mock cluster on loopback.
  * usage: launcher [TOPIC:PARTITIONS ...]
  * Creates the topics, prints the bootstrap address (HOST:PORT) on stdout, runs until SIGTERM/SIGINT.
+ * With KAFKA_MOCK_WATCH_PID set, it also stops once that process has gone.
  * SIGUSR1 takes the broker down (connections dropped and refused), SIGUSR2 brings it back: outage tests.
  * For tests and CI only: no admin API, no persistence; production runs Apache Kafka. */
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 int main(int argc, char **argv) {
   /* blocked before librdkafka starts its threads (they inherit the mask), so only sigwait receives them */
@@ -52,9 +56,16 @@ int main(int argc, char **argv) {
 
   printf("%s\n", rd_kafka_mock_cluster_bootstraps(cluster));
   fflush(stdout);
-  for (int sig = 0; sigwait(&signals, &sig) == 0 && sig != SIGTERM && sig != SIGINT;) {
+  /* KAFKA_MOCK_WATCH_PID: stop when that process is gone (a test runner killed before it could stop us) */
+  const char *watch = getenv("KAFKA_MOCK_WATCH_PID");
+  pid_t watched = watch ? (pid_t)atoi(watch) : 0;
+  struct timespec second = {1, 0};
+  for (;;) {
+    int sig = sigtimedwait(&signals, NULL, &second);
+    if (sig == SIGTERM || sig == SIGINT) break;
     if (sig == SIGUSR1) rd_kafka_mock_broker_set_down(cluster, 1);
     if (sig == SIGUSR2) rd_kafka_mock_broker_set_up(cluster, 1);
+    if (sig < 0 && watched > 0 && kill(watched, 0) != 0 && errno == ESRCH) break;
   }
 
   rd_kafka_mock_cluster_destroy(cluster);

@@ -11,7 +11,10 @@ import type { KafkaConfigInput } from "../../schemas/kafka.ts";
 /** A mock broker of this test process (stopped when it exits); signal `pid` with SIGUSR1/SIGUSR2 to take it down/up. */
 export async function startMockBroker(): Promise<{ brokers: string; pid: number }> {
   const state = tempDir("govkpi-kafka-mock-");
-  const { stdout } = await promisify(execFile)(join(REPO, "infra/kafka-mock/start.sh"), [state]);
+  const { stdout } = await promisify(execFile)(join(REPO, "infra/kafka-mock/start.sh"), [state], {
+    // vitest may end this worker without an "exit" event: the broker then stops by itself
+    env: { ...process.env, KAFKA_MOCK_WATCH_PID: String(process.pid) },
+  });
   const pid = Number(readFileSync(join(state, "pid"), "utf8"));
   process.on("exit", () => {
     try {

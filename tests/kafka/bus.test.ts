@@ -106,6 +106,7 @@ describe.skipIf(!ownBroker)("the Kafka bus when the broker goes away", () => {
     await until(() => got.length >= 3);
 
     process.kill(pid, "SIGUSR1");
+    await sleep(500); // the launcher takes the broker down on its own thread
     let landed = false;
     const publishing = bus.publish(TOPICS.raw, messages.slice(3)).then(() => {
       landed = true;
