@@ -2,7 +2,7 @@
 import type { Fact, ReportMetadata } from "../../../schemas/messages.ts";
 import type { PageHints } from "../parse/index.ts";
 import { extractFacts } from "./facts.ts";
-import { extractMetadata } from "./reportMetadata.ts";
+import { extractMetadata } from "./metadata.ts";
 
 /** Bump when a rule changes: loading a report replaces facts from older extractor versions. */
 export const EXTRACTOR_VERSION = "1.0.0";

@@ -1,0 +1,52 @@
+// Report metadata: the issuing organisation (title, signature, page), its region from the gazetteer,
+// the year reported on and the publication date. A masked or unresolvable place gives null region
+// fields: a wrong province on a dashboard is worse than a missing one.
+import type { ReportMetadata } from "../../../schemas/messages.ts";
+import type { ExtractInput } from "./index.ts";
+import { isMasked, pickOrg, signature, titleOrg } from "./orgName.ts";
+import { levelOf, placeNamesOf, regionOf } from "./orgRegion.ts";
+import { reportYear } from "./reportDates.ts";
+
+type AdminLevel = NonNullable<ReportMetadata["admin_level"]>;
+
+const LEVEL_CUES: Array<[RegExp, AdminLevel]> = [
+  [/依法治省|省委|省政府|省直|全省|各市/g, "province"],
+  [/依法治市|市委|市政府|市直|全市|县区|县\(市、区\)|县（市、区）/g, "prefecture"],
+  [/依法治县|依法治区|县委|县政府|县直|区委|区政府|全县|全区|乡镇|街道/g, "county"],
+];
+
+/** With no region to go by, the level whose institutions the report names most often. */
+function levelFromText(text: string): AdminLevel | null {
+  const scored = LEVEL_CUES.map(([re, level]) => ({ level, n: text.match(re)?.length ?? 0 })).sort((a, b) => b.n - a.n);
+  return scored[0]!.n > 0 ? scored[0]!.level : null;
+}
+
+/**
+ * The title as the page gave it, and the first two lines joined, for a title a PDF wrapped
+ * (东阳市卫生健康局关于2022年法治政府 / 建设工作情况的报告).
+ */
+function titlesOf(input: ExtractInput): string[] {
+  const head = input.text.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, 2).join("");
+  return [input.page.title ?? "", head].filter((t) => t.length > 0 && t.length <= 120);
+}
+
+export function extractMetadata(input: ExtractInput): ReportMetadata {
+  const { text, page, site_host } = input;
+  const titles = titlesOf(input);
+  const sig = signature(text);
+  const masked = [...titles, sig.org ?? "", page.org ?? ""].some(isMasked);
+  const org = masked ? null : pickOrg([...titles.map(titleOrg), sig.org, page.org]);
+  // Without an organisation, a title that opens with a place still places the report (浦江县2021年度…报告).
+  const places = masked ? [] : placeNamesOf(org ?? titles[0] ?? "");
+  const region = places.length ? regionOf(places, { text: titles.concat(text).join("\n"), site_host }) : null;
+  return {
+    org_name: org,
+    province: region?.province ?? null,
+    city: region?.city ?? null,
+    county: region?.county ?? null,
+    admin_level: region?.level ?? levelOf(places) ?? levelFromText(text),
+    region_code: region?.code ?? null,
+    report_year: reportYear(titles, text.slice(0, 400)),
+    published_date: page.published_date ?? sig.date,
+  };
+}
