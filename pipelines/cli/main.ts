@@ -6,6 +6,7 @@ import { registerReprocess } from "./commands/reprocess.ts";
 import { registerQuery } from "./commands/query.ts";
 import { registerReport } from "./commands/report.ts";
 import { registerWorker } from "./commands/worker.ts";
+import { registerImport } from "./commands/import.ts";
 
 const program = new Command("govkpi")
   .description("Turns Chinese government work reports into KPI facts in DuckDB and Parquet")
@@ -18,5 +19,6 @@ registerExtract(program);
 registerQuery(program);
 registerReport(program);
 registerWorker(program);
+registerImport(program);
 
 await program.parseAsync(process.argv);

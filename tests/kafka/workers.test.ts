@@ -1,21 +1,15 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { importFolder } from "../../connectors/folder/folderImport.ts";
-import { announce } from "../../connectors/publishRaw.ts";
-import { KafkaBus } from "../../pipelines/bus/kafka.ts";
-import { landingZoneOf } from "../../pipelines/runner.ts";
-import { tempDir } from "../helpers/cli.ts";
+import { govkpi, tempDir } from "../helpers/cli.ts";
 import { BROKERS, freshKafka, kafkaArgs, WorkerProcess } from "./broker.ts";
 import { publishedRows, embeddedContents, manyReports, untilLoaded } from "./warehouses.ts";
 
 const REPORTS = 48;
 
-/** What a connector host does: land the folder's files and announce them on Kafka. */
-async function announceFolder(config: ReturnType<typeof freshKafka>, input: string, data: string): Promise<void> {
-  const bus = await KafkaBus.connect(config, () => {});
-  const { raws } = await importFolder(input, landingZoneOf(data));
-  expect(raws).toHaveLength(REPORTS);
-  await announce(bus, raws);
-  await bus.close();
+/** What a connector host does: `govkpi import` lands the folder's files and announces them on Kafka. */
+async function announceFolder(args: string[], input: string): Promise<void> {
+  const imported = await govkpi(["import", "--input", input, ...args]);
+  expect(imported.code, imported.stderr).toBe(0);
+  expect(imported.stdout).toContain(`announced ${REPORTS} reports`);
 }
 
 const processedBy = (worker: WorkerProcess) => Number(/^extract: (\d+) ok/.exec(worker.lines.findLast((l) => /^extract: \d+ ok/.test(l)) ?? "")?.[1] ?? 0);
@@ -49,7 +43,7 @@ describe.skipIf(!BROKERS)("govkpi worker", () => {
     // both members of one generation: two partitions each
     for (const w of [extractA, extractB]) await w.waitFor(/govkpi-extract joined, partitions \[\d+,\d+\]/);
 
-    await announceFolder(config, input, data);
+    await announceFolder(args, input);
     await untilLoaded(data, REPORTS);
     expect(await publishedRows(data)).toEqual(expected);
     expect(processedBy(extractA)).toBeGreaterThan(0);
@@ -70,7 +64,7 @@ describe.skipIf(!BROKERS)("govkpi worker", () => {
     const doomed = worker("extract", [...args, "--max-batch", "2"]);
     await doomed.waitFor(/govkpi-extract joined/);
 
-    await announceFolder(config, input, data);
+    await announceFolder(args, input);
     await doomed.waitFor(/^extract: [1-9]\d* ok/);
     await doomed.kill("SIGKILL");
     expect(processedBy(doomed)).toBeLessThan(REPORTS);

@@ -1,0 +1,29 @@
+// govkpi import: the folder connector alone. Lands a folder's reports and announces them on Kafka for the
+// stage workers (`govkpi worker`), without running any stage or touching the warehouse, which the load worker owns.
+import type { Command } from "commander";
+import { importFolder, MissingFolderError } from "../../../connectors/folder/folderImport.ts";
+import { announce } from "../../../connectors/publishRaw.ts";
+import { landingZoneOf } from "../../runner.ts";
+import { addBusOptions, busFromOptions, exitOnBusError, type BusOptions } from "../busOptions.ts";
+
+export function registerImport(program: Command): void {
+  const command = program
+    .command("import")
+    .description("land a folder of reports and announce them on Kafka for the stage workers (no stage runs here)")
+    .requiredOption("--input <dir>", "folder of report files (.txt .html .pdf .docx .doc)")
+    .option("--data <dir>", "data directory whose landing zone the workers share", "./data");
+  addBusOptions(command, "kafka only").action(async (opts: Omit<BusOptions, "bus"> & { input: string; data: string }) => {
+    try {
+      const collected = await importFolder(opts.input, landingZoneOf(opts.data));
+      for (const s of collected.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
+      const bus = await busFromOptions({ ...opts, bus: "kafka" });
+      await announce(bus, collected.raws);
+      await bus.close();
+      console.log(`announced ${collected.raws.length} reports (${collected.skipped.length} files skipped)`);
+    } catch (err) {
+      if (!(err instanceof MissingFolderError)) return exitOnBusError("import", err);
+      console.error(`govkpi import: ${err.message}`);
+      process.exit(2);
+    }
+  });
+}
