@@ -15,6 +15,19 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Whether `pid` has ended: no such process, or a zombie (an orphan in a container whose init never reaps). */
+static int process_gone(pid_t pid) {
+  char path[64], stat[512];
+  snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+  FILE *f = fopen(path, "r");
+  if (!f) return kill(pid, 0) != 0 && errno == ESRCH;
+  size_t n = fread(stat, 1, sizeof stat - 1, f);
+  fclose(f);
+  stat[n] = '\0';
+  const char *end = strrchr(stat, ')');
+  return end && end[1] == ' ' && end[2] == 'Z';
+}
+
 int main(int argc, char **argv) {
   /* blocked before librdkafka starts its threads (they inherit the mask), so only sigwait receives them */
   sigset_t signals;
@@ -65,7 +78,7 @@ int main(int argc, char **argv) {
     if (sig == SIGTERM || sig == SIGINT) break;
     if (sig == SIGUSR1) rd_kafka_mock_broker_set_down(cluster, 1);
     if (sig == SIGUSR2) rd_kafka_mock_broker_set_up(cluster, 1);
-    if (sig < 0 && watched > 0 && kill(watched, 0) != 0 && errno == ESRCH) break;
+    if (sig < 0 && watched > 0 && process_gone(watched)) break;
   }
 
   rd_kafka_mock_cluster_destroy(cluster);
