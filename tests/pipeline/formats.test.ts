@@ -8,7 +8,7 @@ import { asDocx, asHtml, asPdf, partsOf, sampleText, scannedPdf } from "../parse
 const SAMPLE = "nantong-health-2023";
 
 describe("the folder connector hands every format to the same parse stage", () => {
-  it("lands the same report, with the same facts, from HTML, PDF and DOCX; a scan is recorded as needs_ocr", async () => {
+  it("lands the same report, with the same facts, from HTML, PDF and DOCX; a scan is needs_ocr; corrupt files are dead letters", async () => {
     const plain = tempDir();
     copyFileSync(join(SAMPLES, `${SAMPLE}.txt`), join(plain, `${SAMPLE}.txt`));
     const formats = tempDir();
@@ -17,6 +17,9 @@ describe("the folder connector hands every format to the same parse stage", () =
     writeFileSync(join(formats, `${SAMPLE}.pdf`), (await asPdf(parts, (n) => `— ${n} —`)).bytes);
     writeFileSync(join(formats, `${SAMPLE}.docx`), await asDocx(parts));
     writeFileSync(join(formats, "scan.pdf"), await scannedPdf());
+    const pdf = (await asPdf(parts, (n) => `- ${n} -`)).bytes;
+    writeFileSync(join(formats, "truncated.pdf"), pdf.subarray(0, Math.floor(pdf.length / 2)));
+    writeFileSync(join(formats, "not-a-word-file.docx"), Buffer.from("PK\u0003\u0004 this zip is broken"));
 
     const [a, b] = [tempDir(), tempDir()];
     expect((await govkpi(["run", "--input", plain, "--data", a])).code).toBe(0);
@@ -29,6 +32,12 @@ describe("the folder connector hands every format to the same parse stage", () =
       { ...text, status: "extracted", status_reason: null },
       expect.objectContaining({ status: "needs_ocr", status_reason: expect.stringMatching(/text layer/) }),
     ]);
+    const letters = await readParquet(b, "SELECT stage, reason, source_url FROM dead_letters ORDER BY source_url");
+    expect(letters).toEqual([
+      expect.objectContaining({ stage: "parse", source_url: expect.stringMatching(/not-a-word-file\.docx$/) }),
+      expect.objectContaining({ stage: "parse", source_url: expect.stringMatching(/truncated\.pdf$/), reason: expect.stringMatching(/truncated|PDF/i) }),
+    ]);
+    expect(run.stdout).toMatch(/2 errors \(dead letters\)/);
     const facts = "SELECT metric, value, approx, qualifier, scope FROM facts ORDER BY ALL";
     expect(await readParquet(b, facts)).toEqual(await readParquet(a, facts));
   });
