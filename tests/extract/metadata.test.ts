@@ -58,6 +58,13 @@ describe("report metadata", () => {
     });
   });
 
+  it("places a municipality's district under the municipality, and a municipality's commission at province level", () => {
+    expect(meta("北京市朝阳区卫生健康委员会2022年法治政府建设情况报告\n2022年,区卫生健康委……")).toMatchObject({
+      province: "北京市", city: "北京市", county: "朝阳区", admin_level: "county", region_code: "110105",
+    });
+    expect(meta("上海市卫生健康委员会2021年法治政府建设情况报告\n2021年……")).toMatchObject({ city: null, admin_level: "province", region_code: "310000" });
+  });
+
   it("places a national body's local branch", () => {
     expect(meta("国家税务总局宁波市税务局2022年法治政府建设情况报告\n2022年,宁波市税务局……")).toMatchObject({
       org_name: "国家税务总局宁波市税务局", province: "浙江省", city: "宁波市", admin_level: "prefecture", region_code: "330200",

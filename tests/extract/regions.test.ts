@@ -34,6 +34,7 @@ describe("region gazetteer", () => {
     expect(parentChain(regionByCode("510000")!).map((r) => r.name)).toEqual(["四川省"]);
     expect(regionByCode("110105")).toMatchObject({ name: "朝阳区", province: "北京市", city: "北京市" });
     expect(regionByCode("999999")).toBeNull();
+    expect(regionsNamed("仙桃市")).toEqual([expect.objectContaining({ code: "429004", level: "county", province: "湖北省", city: null })]);
   });
 
   it("reads the place names an organisation's name opens with, longest first", () => {
