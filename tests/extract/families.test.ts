@@ -61,6 +61,13 @@ describe("petitions", () => {
     ]);
   });
 
+  it("reads past an aside in brackets, and topics given in brackets after 群众反映的问题", () =>
+    expectFacts("全年共受理信访件（含12345平台）3,152件。群众反映的问题主要集中在医疗服务（1,203件）、疫情防控（986件）等方面。", [
+      { metric: "petitions.total", value: 3152 },
+      { metric: "petitions.by_topic", value: 1203, qualifier: "医疗服务" },
+      { metric: "petitions.by_topic", value: 986, qualifier: "疫情防控" },
+    ]));
+
   it("reads a combined 来信来访来电 figure as the total, not as one channel", () =>
     expectFacts("全年共受理来信来访来电1,245件。", [{ metric: "petitions.total", value: 1245 }]));
 
@@ -95,6 +102,14 @@ describe("penalties", () => {
       { metric: "penalties.cases", value: 1050 },
       { metric: "penalties.cases", value: 120 },
       { metric: "penalties.fines", value: 865000 },
+    ]));
+
+  it("reads cases by procedure, and supervision inspections", () =>
+    expectFacts("立案查处违法案件215起,其中适用一般程序案件132起,简易程序案件83起。全年开展卫生监督检查6,230户次。", [
+      { metric: "penalties.cases", value: 215 },
+      { metric: "penalties.cases", value: 132 },
+      { metric: "penalties.cases", value: 83 },
+      { metric: "inspections.cases", value: 6230 },
     ]));
 
   it("takes no averages and no waived fines as the year's fines", () =>

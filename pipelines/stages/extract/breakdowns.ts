@@ -5,8 +5,8 @@ import { FIGURE } from "./kpiRules/rule.ts";
 import { fits, makeFact, type Sentence } from "./ruleEngine.ts";
 
 const TOPIC_LIST = /(?:按(?:照)?(?:反映)?(?:问题|内容|事项|诉求)(?:的)?(?:类型|类别|性质|分类)?(?:分|划分|统计|来看|分类)|反映(?:的)?(?:问题|内容)(?:主要)?(?:包括|涉及|集中在|为|有)|按(?:照)?(?:问题|内容)类别)/;
-const PETITION_CONTEXT = /信访|投诉|来信|来访/;
-const ITEM = new RegExp(`(?<q>[\\u4e00-\\u9fa5]{2,10}?)${FIGURE}(?:件|起|宗|个|批次|人次)`, "g");
+const PETITION_CONTEXT = /信访|投诉|来信|来访|群众反映/;
+const ITEM = new RegExp(`(?<q>[\\u4e00-\\u9fa5]{2,10}?)[（(]?${FIGURE}(?:件|起|宗|个|批次|人次)`, "g");
 const NOT_A_TOPIC = /^(?:其中|共|合计|总计)?(?:来信|来访|来电|网信|网上|电话|热线|信访|满意)/;
 
 export const hasBreakdown = (sentence: string) => TOPIC_LIST.test(sentence);

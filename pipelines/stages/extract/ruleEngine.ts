@@ -37,34 +37,50 @@ const SCOPE_CUES: Array<[RegExp, string]> = [
   [/简易程序/, "简易程序"],
 ];
 
+/** Asides in brackets with no figure of their own ((含12345平台), （试行）) stand between a cue and its figure. */
+function asides(text: string, tokens: NumberToken[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/[（(][^（）()]{0,40}[）)]/g)) {
+    const [start, end] = [m.index!, m.index! + m[0].length];
+    if (!tokens.some((t) => t.start >= start && t.start < end)) out.push([start, end]);
+  }
+  return out;
+}
+
 function maskSentence(text: string, offset: number): Sentence {
   const tokens = findNumbers(text);
+  const skipped = asides(text, tokens);
   let masked = "";
   const origin: number[] = [];
-  let at = 0;
-  for (const t of tokens) {
-    for (let i = at; i < t.start; i++) {
+  const keep = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      if (skipped.some(([a, b]) => i >= a && i < b)) continue;
       masked += text[i];
       origin.push(i);
     }
+  };
+  let at = 0;
+  for (const t of tokens) {
+    keep(at, t.start);
     masked += FIGURE;
     origin.push(t.start);
     at = t.end;
   }
-  for (let i = at; i < text.length; i++) {
-    masked += text[i];
-    origin.push(i);
-  }
+  keep(at, text.length);
   origin.push(text.length);
   return { text, offset, tokens, masked, origin, claimed: new Set() };
 }
+
+/** A clause ends at punctuation, but not at the comma inside a figure (1,203). */
+const isBoundary = (text: string, i: number) =>
+  CLAUSE_BOUNDARY.test(text[i]!) && !(/[,，]/.test(text[i]!) && /\d/.test(text[i - 1] ?? "") && /\d{3}/.test(text.slice(i + 1, i + 4)));
 
 /** The clause(s) a match spans, verbatim, at most 200 characters. */
 export function evidenceOf(s: Sentence, from: number, to: number): { evidence: string; offset: number } {
   let start = s.origin[from]!;
   let end = s.origin[to] ?? s.text.length;
-  while (start > 0 && !CLAUSE_BOUNDARY.test(s.text[start - 1]!)) start--;
-  while (end < s.text.length && !CLAUSE_BOUNDARY.test(s.text[end]!)) end++;
+  while (start > 0 && !isBoundary(s.text, start - 1)) start--;
+  while (end < s.text.length && !isBoundary(s.text, end)) end++;
   if (end - start > 200) start = Math.max(start, end - 200);
   if (end - start > 200) end = start + 200;
   const raw = s.text.slice(start, end);

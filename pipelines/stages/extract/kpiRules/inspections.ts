@@ -8,5 +8,5 @@ export const inspectionRules = [
   rule("inspections.random_checks", "(?:随机抽查|双随机抽查|抽查检查){gap}#(?:家|户|家次|次)"),
   rule("inspections.random_completion_rate", "(?:完成率|完结率|办结率|完成比例){gap}#", { context: /抽查|双随机/ }),
   rule("inspections.random_completion_rate", "(?<s>[^，,。；;#]{0,8}(?:双随机|抽查)(?:检查|监督)?任务)#(?:完成|办结)"),
-  rule("inspections.cases", "行政检查(?:档案|案件|卷宗)?{gap}#(?:宗|件|份|次|家次)"),
+  rule("inspections.cases", "(?:行政检查|监督检查|执法检查|日常检查)(?:档案|案件|卷宗)?{gap}#(?:宗|件|份|次|家次|户次)"),
 ];

@@ -43,7 +43,7 @@ export function rule(metrics: string | string[], source: string, options: Omit<K
     metrics: Array.isArray(metrics) ? metrics : [metrics],
     pattern: new RegExp(expanded.replaceAll("#", FIGURE), "g"),
     // a character made optional by `?` ends a word: 法律意见书? needs only 法律意见
-    words: [...new Set(source.replace(/[\u4e00-\u9fa5]\?/g, "|").match(/[\u4e00-\u9fa5]{2,}/g) ?? [])],
+    words: [...new Set(source.replace(/[\u4e00-\u9fa5]\?/g, "|").match(/[\u4e00-\u9fa5]{2,}|\d{5}/g) ?? [])],
     ...options,
   };
 }
