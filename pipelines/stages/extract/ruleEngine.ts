@@ -27,6 +27,9 @@ const TRAILING_APPROX: Array<[RegExp, Approx]> = [
   [/^(?:以下|以内|之内)/, "at_most"],
   [/^(?:左右|余|多)/, "approx"],
 ];
+/** a cheap test before the number grammar: digits, a mask, or a Chinese numeral with a unit after it */
+const MAY_HOLD_FIGURE = /百分之|[0-9０-９*＊×X]|[零〇一二两三四五六七八九十百千万][件宗起次家项个份条封批人期户例名篇场张台套%％成天日元]/;
+
 /** an average or an extreme is not the year's figure (平均罚款3,000元) */
 const AVERAGE = /平均|人均|最高|最低|单笔|每件|每家|每户|每人/;
 const SCOPE_CUES: Array<[RegExp, string]> = [
@@ -54,7 +57,7 @@ function maskSentence(text: string, offset: number): Sentence {
   const origin: number[] = [];
   const keep = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      if (skipped.some(([a, b]) => i >= a && i < b)) continue;
+      if (skipped.length && skipped.some(([a, b]) => i >= a && i < b)) continue;
       masked += text[i];
       origin.push(i);
     }
@@ -150,7 +153,8 @@ function applyRule(s: Sentence, rule: KpiRule, out: Fact[]): void {
     if (figures.length !== rule.metrics.length || figures.some((f) => s.claimed.has(f))) continue;
     const tokens = figures.map((f) => s.tokens[f]!);
     if (!rule.metrics.every((metric, i) => fits(metric, tokens[i]!))) continue;
-    const clauseStart = s.masked.slice(0, from).search(/[^，,；;。：:！？!?]*$/);
+    let clauseStart = from;
+    while (clauseStart > 0 && !CLAUSE_BOUNDARY.test(s.masked[clauseStart - 1]!)) clauseStart--;
     const clause = s.masked.slice(clauseStart, to);
     if (rule.unless?.test(clause)) continue;
     if (AVERAGE.test(clause) && rule.metrics.some((metric) => metricDef(metric).unit !== "percent")) continue;
@@ -173,6 +177,7 @@ export function applyRules(text: string, rules: RuleIndex): Fact[] {
   for (const m of text.matchAll(SENTENCE)) {
     const offset = m.index!;
     if (skip.some(([a, b]) => offset >= a && offset < b)) continue;
+    if (!MAY_HOLD_FIGURE.test(m[0])) continue;
     // rule words are never numerals, so the unmasked sentence tells which rules to try
     const candidates = rules.candidates(m[0]);
     const listed = hasBreakdown(m[0]);

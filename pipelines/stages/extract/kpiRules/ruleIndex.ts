@@ -1,6 +1,5 @@
 // Which rules a sentence can match: every rule needs one of its words, so a rule none of whose words
-// occur in the sentence is not tried. One regex pass finds the words: at each position the longest
-// word starting there, which also stands for the shorter words it begins with.
+// occur in the sentence is not tried. Words are found by their first character, in one walk over the sentence.
 import type { KpiRule } from "./rule.ts";
 
 export interface RuleIndex {
@@ -8,18 +7,22 @@ export interface RuleIndex {
 }
 
 export function indexRules(rules: readonly KpiRule[]): RuleIndex {
-  const words = [...new Set(rules.flatMap((r) => r.words))].sort((a, b) => b.length - a.length);
-  const wordAt = new RegExp(`(?=(${words.join("|")}))`, "g");
-  const prefixes = new Map(words.map((w) => [w, words.filter((v) => w.startsWith(v))]));
-  const rulesOf = new Map(words.map((w) => [w, rules.filter((r) => r.words.includes(w))]));
-  const always = rules.filter((r) => !r.words.length);
+  const byFirst = new Map<string, Array<{ word: string; rules: number[] }>>();
+  for (const word of new Set(rules.flatMap((r) => r.words))) {
+    const entry = { word, rules: rules.flatMap((r, i) => (r.words.includes(word) ? [i] : [])) };
+    byFirst.set(word[0]!, [...(byFirst.get(word[0]!) ?? []), entry]);
+  }
+  const always = rules.flatMap((r, i) => (r.words.length ? [] : [i]));
   return {
     candidates(sentence) {
-      const hit = new Set<KpiRule>(always);
-      for (const m of sentence.matchAll(wordAt)) {
-        for (const w of prefixes.get(m[1]!)!) for (const r of rulesOf.get(w)!) hit.add(r);
+      const hit = new Uint8Array(rules.length);
+      for (const i of always) hit[i] = 1;
+      for (let at = 0; at < sentence.length; at++) {
+        const entries = byFirst.get(sentence[at]!);
+        if (!entries) continue;
+        for (const e of entries) if (sentence.startsWith(e.word, at)) for (const r of e.rules) hit[r] = 1;
       }
-      return rules.filter((r) => hit.has(r));
+      return rules.filter((_, i) => hit[i]);
     },
   };
 }
