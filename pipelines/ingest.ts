@@ -42,7 +42,7 @@ export async function ingest(
     }
     progress.expect(fresh.length);
     await announce(bus, fresh);
-    await Promise.race([progress.until(TERMINAL, fresh.length), bus.failed]);
+    await Promise.race([progress.untilHandled(TERMINAL, fresh.map((raw) => raw.landing_key)), bus.failed]);
     await warehouse!.publish();
     progress.stop();
     const counts = progress.counts();

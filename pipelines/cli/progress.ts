@@ -6,8 +6,8 @@ export interface Progress extends StageEvents {
   expect(total: number): void;
   stop(): void;
   counts(): Map<string, { ok: number; failed: number }>;
-  /** Resolves once the `ok` counts of these stages add up to `total`. */
-  until(stages: string[], total: number): Promise<void>;
+  /** Resolves once each of these landing keys has been handled by one of these stages. */
+  untilHandled(stages: string[], landingKeys: string[]): Promise<void>;
 }
 
 export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStream = process.stderr): Progress {
@@ -19,6 +19,7 @@ export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStr
       )
     : null;
   const waiters: Array<() => void> = [];
+  const handled = new Map(stages.map((s) => [s, new Set<string>()]));
   const bar = new Map(stages.map((s) => [s, bars?.create(0, 0, { stage: s.padEnd(8), failed: 0 })]));
   return {
     expect(total) {
@@ -34,6 +35,9 @@ export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStr
       else stream.write(`${stage}: ${c.ok} ok, ${c.failed} failed\n`);
       for (const wake of waiters.splice(0)) wake();
     },
+    onHandled(stage, landingKeys) {
+      for (const key of landingKeys) handled.get(stage)?.add(key);
+    },
     onDeadLetter(letter) {
       const line = `error: ${letter.stage}: ${letter.source_url ?? "(no source)"}: ${letter.reason}\n`;
       if (bars) bars.log(line);
@@ -43,8 +47,9 @@ export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStr
       bars?.stop();
     },
     counts: () => counts,
-    async until(names, total) {
-      const done = () => names.reduce((n, s) => n + (counts.get(s)?.ok ?? 0), 0) >= total;
+    async untilHandled(names, landingKeys) {
+      // keys, not counts: on Kafka a stage may also handle an interrupted run's redelivered messages
+      const done = () => landingKeys.every((key) => names.some((s) => handled.get(s)?.has(key)));
       while (!done()) await new Promise<void>((wake) => waiters.push(wake));
     },
   };

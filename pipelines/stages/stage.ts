@@ -27,6 +27,8 @@ export interface Stage<I> {
 
 export interface StageEvents {
   onProcessed?(stage: string, ok: number, failed: number): void;
+  /** the landing keys of the inputs this stage handled without error */
+  onHandled?(stage: string, landingKeys: string[]): void;
   onDeadLetter?(letter: DeadLetter): void;
 }
 
@@ -66,16 +68,22 @@ export async function runStage<I>(bus: Bus, stage: Stage<I>, events: StageEvents
     }
     const results = await stage.process(valid);
     let failed = batch.length - valid.length;
+    const handled: string[] = [];
     results.forEach((result, i) => {
+      const from = stage.provenance(valid[i]!);
       if (result instanceof Error) {
         failed++;
-        outputs.push(deadLetter(stage.name, describe(result), stage.provenance(valid[i]!)));
-      } else outputs.push(...result);
+        outputs.push(deadLetter(stage.name, describe(result), from));
+      } else {
+        outputs.push(...result);
+        if (from.landing_key) handled.push(from.landing_key);
+      }
     });
     const byTopic = new Map<Topic, BusMessage[]>();
     for (const o of outputs) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o.message]);
     for (const [topic, messages] of byTopic) await bus.publish(topic, messages);
     for (const m of byTopic.get(TOPICS.dlq) ?? []) events.onDeadLetter?.(m.value as DeadLetter);
+    events.onHandled?.(stage.name, handled);
     events.onProcessed?.(stage.name, batch.length - failed, failed);
   });
 }

@@ -108,11 +108,14 @@ export class Warehouse {
 
   /** Whether this payload was already loaded by this extractor version (a re-run can skip it). */
   async isLoaded(sha256: string, sourceUrl: string, extractorVersion: string): Promise<boolean> {
-    const reader = await this.conn.runAndReadAll(
-      "SELECT 1 FROM reports WHERE sha256 = $sha AND source_url = $url AND extractor_version = $v LIMIT 1",
-      { sha: sha256, url: sourceUrl, v: extractorVersion },
-    );
-    return reader.currentRowCount > 0;
+    return this.exists("SELECT 1 FROM reports WHERE sha256 = $sha AND source_url = $url AND extractor_version = $v LIMIT 1", {
+      sha: sha256, url: sourceUrl, v: extractorVersion,
+    });
+  }
+
+  /** Reads take their turn too: on the shared connection a read would otherwise run inside a stage's transaction. */
+  private exists(sql: string, params: Record<string, string>): Promise<boolean> {
+    return this.exclusive(async () => (await this.conn.runAndReadAll(sql, params)).currentRowCount > 0);
   }
 
   async publish(): Promise<void> {
