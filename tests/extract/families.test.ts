@@ -201,6 +201,9 @@ describe("disputes, disclosure, proposals, legal", () => {
       { metric: "legal.opinions", value: 42 },
     ]));
 
+  it("reads contract reviews with words between the verb and 合同", () =>
+    expectFacts("审查区政府合同协议173份。", [{ metric: "legal.contracts", value: 173 }]));
+
   it("reads legality reviews, legal opinions and contract reviews", () =>
     expectFacts("全年开展合法性审查38件,出具法律意见书21份,审查合同96份。", [
       { metric: "legal.reviews", value: 38 },
@@ -217,6 +220,9 @@ describe("precision guards", () => {
     expect(facts("力争到2025年,行政许可事项承诺时限压缩率达到95%。")).toEqual([]);
     expect(facts("三、2024年工作计划\n全年计划受理信访件下降10%,办结量达到5000件。")).toEqual([]);
   });
+
+  it("gives nothing for a justice bureau's legal aid cases, legal-aid hotline and consultation visits", () =>
+    expect(facts("全年办理法律援助案件1,206件,接待来访咨询8,500余人次,12348热线接听电话6,320个,调解矛盾纠纷3,852件。")).toEqual([]));
 
   it("states one figure once per metric and scope", () =>
     expect(facts("抽查对象200家,抽查任务200家。").filter((f) => f.metric === "inspections.random_checks")).toHaveLength(1));

@@ -11,8 +11,10 @@ export const petitionRules = [
   rule("petitions.backlog_resolved", "(?:化解|办结|清零)(?:了)?(?:各类)?信访(?:积案|老案|疑难案件){gap}#(?:件|起|个|宗)"),
   rule("petitions.backlog_resolved", "#(?:件|起|个|宗){gap}信访(?:积案|老案)(?=[^。；;]{0,24}(?:化解|办结|清零|息诉息访))"),
   rule("petitions.letters", "(?:群众|人民群众)?来信(?!来访|来电){gap}#(?:件|封|次|人次|批次)"),
-  rule("petitions.visits", "(?<!来信|来电)(?:群众|人民群众)?来访(?!来信|来电){gap}#(?:件次|件|批次|人次|次|批|起)"),
-  rule("petitions.calls", "(?:(?<!来信|来访)来电(?!来信|来访)|热线电话|热线|12345|12320|12315|12310)(?:工单|转办件|转办单|投诉)?{gap}#(?:件|个|次|人次|通|条|单)"),
+  rule("petitions.visits", "(?<!来信|来电)(?:群众|人民群众)?来访(?!来信|来电|咨询){gap}#(?:件次|件|批次|人次|次|批|起)"),
+  rule("petitions.calls", "(?<!来信|来访)来电(?!来信|来访){gap}#(?:件|个|次|人次|通|条|单)"),
+  // a hotline is a petition channel only where the sentence speaks of petitions or complaints (not 12348 legal aid)
+  rule("petitions.calls", "(?:热线电话|热线|12345|12320|12315|12310)(?:工单|转办件|转办单|投诉)?{gap}#(?:件|个|次|人次|通|条|单)", { context: /信访|投诉|举报|诉求|工单|12345|12320/ }),
   rule("petitions.online", "(?:网信|网上信访|网上投诉|网络投诉|网上来信|网络信访|网上留言|领导信箱|网上信箱){gap}#(?:件|个|次|条|封)"),
   rule("petitions.total", `${PETITION}{gap}#(?:件次|件|批次|人次|次|起|宗|个)`, { unless: /积案|重复信访|越级/ }),
   rule("petitions.total", `(?:受理|办理|接收|收到|处理|登记|接待)了?{gap}#(?:件|批次|人次|次|起|宗)${PETITION}`, { unless: /积案/ }),
