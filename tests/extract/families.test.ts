@@ -112,6 +112,11 @@ describe("penalties", () => {
       { metric: "inspections.cases", value: 6230 },
     ]));
 
+  it("scopes a domain's cases, so they are charted beside the year's total, not added to it", () => {
+    const got = extractFacts("全年共立案查处各类违法案件1,856宗。其中,查办食品安全案件412宗;查处价格违法案件58宗。");
+    expect(got.map((f) => [f.value, f.scope])).toEqual([[1856, null], [412, "食品安全"], [58, "价格"]]);
+  });
+
   it("takes no averages and no waived fines as the year's fines", () =>
     expect(facts("行政处罚案件平均罚款3,000元,累计减免罚款230万元。")).toEqual([]));
 

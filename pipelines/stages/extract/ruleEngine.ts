@@ -74,6 +74,14 @@ function maskSentence(text: string, offset: number): Sentence {
   return { text, offset, tokens, masked, origin, claimed: new Set() };
 }
 
+/** Words that name no domain: 查处各类违法案件 is the whole year's figure, 查办食品安全案件 a domain's. */
+const GENERIC = /各类|各项|全部|所有|卫生健康|卫生|违法|违规|行政|涉嫌|一般|的|了|共|计|合计|累计/g;
+
+function domainOf(words: string | undefined): string | null {
+  const domain = words?.replace(GENERIC, "").trim();
+  return domain && domain.length >= 2 ? words!.trim().replace(/^(?:了|共|各类)/, "").replace(/(?:违法|违规|的)+$/, "") : null;
+}
+
 /** A clause ends at punctuation, but not at the comma inside a figure (1,203). */
 const isBoundary = (text: string, i: number) =>
   CLAUSE_BOUNDARY.test(text[i]!) && !(/[,，]/.test(text[i]!) && /\d/.test(text[i - 1] ?? "") && /\d{3}/.test(text.slice(i + 1, i + 4)));
@@ -161,7 +169,7 @@ function applyRule(s: Sentence, rule: KpiRule, out: Fact[]): void {
     if (isFutureClause(s.masked.slice(0, from))) continue;
     figures.forEach((f) => s.claimed.add(f));
     const qualifier = m.groups?.q?.trim() || rule.qualify?.(s.masked.slice(0, from)) || null;
-    const scope = m.groups?.s?.trim() || rule.scope || (rule.scopeIsQualifier ? qualifier : null);
+    const scope = domainOf(m.groups?.s) || rule.scope || (rule.scopeIsQualifier ? qualifier : null);
     rule.metrics.forEach((metric, i) => {
       const token = tokens[i]!;
       out.push(makeFact(s, { metric, token, approx: trailingApprox(s, to, token.approx), qualifier, scope, from, to }));

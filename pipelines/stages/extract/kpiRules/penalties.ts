@@ -14,7 +14,7 @@ export const penaltyRules = [
   rule("penalties.fines", "(?:罚款|罚没款?|罚金|收缴罚金|罚没金额|罚款金额|没收违法所得)(?:金额)?{gap}#{money}", { unless: /减免|免除|退还|免于/ }),
   rule("penalties.fines", "(?<=处罚[^。；;]{0,24})金额{gap}#{money}"),
   rule("penalties.cases", "(?:行政处罚|处罚)(?:案件|案|决定书?|档案|卷宗){gap}#(?:件|宗|起|份|个|例)", { unless: NOT_PENALTY }),
-  rule("penalties.cases", "(?:立案查处|立案调查|依法查处|查处|查办|立案){gap}(?:案件|处罚决定|行政处罚决定|违法案件|违法违规案件){gap}#(?:件|宗|起|例)", { unless: NOT_PENALTY }),
+  rule("penalties.cases", "(?:立案查处|立案调查|依法查处|查处|查办|立案)(?<s>{gap})(?:案件|处罚决定|行政处罚决定|违法案件|违法违规案件){gap}#(?:件|宗|起|例)", { unless: NOT_PENALTY }),
   rule("penalties.cases", "(?:办理|办结|作出|做出){gap}(?:处罚决定|行政处罚决定|违法案件|违法违规案件|处罚案件){gap}#(?:件|宗|起|例)", { unless: NOT_PENALTY }),
   rule("penalties.cases", "(?:实施|作出|做出|办理|查办)?行政处罚(?:共|共计|合计|计)?#(?:件|宗|起|例)", { unless: NOT_PENALTY }),
   rule("penalties.cases", "(?<s>一般程序|简易程序)(?:行政处罚)?案件{gap}#(?:件|宗|起)", { context: /处罚|查处|罚没|罚款/ }),
