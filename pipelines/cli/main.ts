@@ -5,6 +5,7 @@ import { registerRun } from "./commands/run.ts";
 import { registerReprocess } from "./commands/reprocess.ts";
 import { registerQuery } from "./commands/query.ts";
 import { registerReport } from "./commands/report.ts";
+import { registerServe } from "./commands/serve.ts";
 import { registerWorker } from "./commands/worker.ts";
 import { registerImport } from "./commands/import.ts";
 
@@ -18,6 +19,7 @@ registerReprocess(program);
 registerExtract(program);
 registerQuery(program);
 registerReport(program);
+registerServe(program);
 registerWorker(program);
 registerImport(program);
 

@@ -1,0 +1,43 @@
+// The webhook's inbox: a raw-report message written (fsync'ed) beside the landing zone before the 202 goes
+// out, and removed once the report is loaded or dead-lettered. What a crash leaves here is re-announced
+// on the next start, so nothing accepted is lost.
+import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { RawReport } from "../../schemas/messages.ts";
+
+export class Inbox {
+  constructor(readonly dir: string) {}
+
+  private path(landingKey: string): string {
+    return join(this.dir, `${landingKey.split("/").at(-1)}.json`);
+  }
+
+  async add(raw: RawReport): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const tmp = `${this.path(raw.landing_key)}.tmp`;
+    const file = await open(tmp, "w");
+    try {
+      await file.writeFile(JSON.stringify(raw));
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(tmp, this.path(raw.landing_key));
+    const dir = await open(this.dir, "r");
+    await dir.sync().finally(() => dir.close());
+  }
+
+  async remove(landingKey: string): Promise<void> {
+    await rm(this.path(landingKey), { force: true });
+  }
+
+  /** Messages accepted but not yet settled, e.g. by a process killed right after its 202. */
+  async pending(): Promise<RawReport[]> {
+    const files = await readdir(this.dir).catch(() => [] as string[]);
+    const raws: RawReport[] = [];
+    for (const f of files.filter((f) => f.endsWith(".json"))) {
+      raws.push(RawReport.parse(JSON.parse(await readFile(join(this.dir, f), "utf8"))));
+    }
+    return raws;
+  }
+}
