@@ -22,6 +22,8 @@ export const Source = z
     title_pattern: z.string().refine(validRegex, "not a regular expression").optional(),
     max_pages: z.number().int().positive().default(20),
     rate_per_minute: z.number().positive().max(600).default(30),
+    timeout_seconds: z.number().positive().max(300).default(20),
+    max_bytes: z.number().int().positive().default(30 * 1024 * 1024),
   })
   .strict()
   .refine((s) => s.start_urls.every((u) => s.allow_hosts.includes(new URL(u).host)), {

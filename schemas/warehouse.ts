@@ -80,6 +80,13 @@ export const DDL = [
     failed INTEGER NOT NULL DEFAULT 0,
     error VARCHAR
   )`,
+  `CREATE TABLE IF NOT EXISTS crawl_state (
+    url VARCHAR PRIMARY KEY,
+    etag VARCHAR,
+    last_modified VARCHAR,
+    sha256 VARCHAR,
+    fetched_at TIMESTAMPTZ NOT NULL
+  )`,
 ];
 
 /** What is published as Parquet under DATA/warehouse/: name, SELECT, hive partition columns. */

@@ -6,6 +6,7 @@ import { registerReprocess } from "./commands/reprocess.ts";
 import { registerQuery } from "./commands/query.ts";
 import { registerReport } from "./commands/report.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerCrawl } from "./commands/crawl.ts";
 import { registerWorker } from "./commands/worker.ts";
 import { registerImport } from "./commands/import.ts";
 
@@ -20,6 +21,7 @@ registerExtract(program);
 registerQuery(program);
 registerReport(program);
 registerServe(program);
+registerCrawl(program);
 registerWorker(program);
 registerImport(program);
 

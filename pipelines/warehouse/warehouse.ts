@@ -35,6 +35,24 @@ function factColumns(reports: ReportFacts[]): DuckDBValue[][] {
   return columns;
 }
 
+export interface CrawlState {
+  etag: string | null;
+  lastModified: string | null;
+  sha256: string | null;
+}
+
+export interface RunRecord {
+  run_id: string;
+  source: string;
+  started_at: string;
+  ended_at: string | null;
+  status: "running" | "ok" | "failed";
+  fetched: number;
+  new: number;
+  failed: number;
+  error: string | null;
+}
+
 export class Warehouse {
   /** Stages share one connection: writes and publishes take turns, so transactions never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -116,6 +134,34 @@ export class Warehouse {
   /** Reads take their turn too: on the shared connection a read would otherwise run inside a stage's transaction. */
   private exists(sql: string, params: Record<string, string>): Promise<boolean> {
     return this.exclusive(async () => (await this.conn.runAndReadAll(sql, params)).currentRowCount > 0);
+  }
+
+  /** What the crawler last saw at a URL, for conditional requests and change detection. */
+  async crawlState(url: string): Promise<CrawlState | null> {
+    return this.exclusive(async () => {
+      const rows = (await this.conn.runAndReadAll("SELECT etag, last_modified, sha256 FROM crawl_state WHERE url = $url", { url })).getRowObjectsJS();
+      const row = rows[0];
+      return row ? { etag: row.etag as string | null, lastModified: row.last_modified as string | null, sha256: row.sha256 as string | null } : null;
+    });
+  }
+
+  async saveCrawlState(url: string, state: CrawlState): Promise<void> {
+    await this.transaction(async () => {
+      await this.conn.run(
+        `INSERT OR REPLACE INTO crawl_state VALUES ($url, $etag, $lm, $sha, now())`,
+        { url, etag: state.etag, lm: state.lastModified, sha: state.sha256 },
+      );
+    });
+  }
+
+  /** Records a connector run (insert at its start, replace at its end), for the ops dashboard. */
+  async saveRun(run: RunRecord): Promise<void> {
+    await this.transaction(async () => {
+      await this.conn.run(
+        `INSERT OR REPLACE INTO runs VALUES ($run_id, $source, $started_at::TIMESTAMPTZ, $ended_at::TIMESTAMPTZ, $status, $fetched, $new, $failed, $error)`,
+        { ...run },
+      );
+    });
   }
 
   async publish(): Promise<void> {

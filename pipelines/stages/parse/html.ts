@@ -13,8 +13,12 @@ function metaCharset(bytes: Uint8Array): string | null {
 
 const squash = (s: string) => s.replace(/\s+/g, "");
 
+/** An HTML page's text in its charset: the header's, else the <meta>'s, else detected. */
+export const decodeHtml = (bytes: Uint8Array, contentType: string) =>
+  decodeText(bytes, charsetFromContentType(contentType) ?? metaCharset(bytes));
+
 export function htmlText(bytes: Uint8Array, contentType: string): CleanText {
-  const $ = cheerio.load(decodeText(bytes, charsetFromContentType(contentType) ?? metaCharset(bytes)));
+  const $ = cheerio.load(decodeHtml(bytes, contentType));
   const meta = (name: string) => $(`meta[name='${name}' i]`).attr("content")?.trim() || null;
   const headings = [...$("h1").toArray().map((h) => $(h).text()), $("title").text().split(/[_|]| - /)[0] ?? ""];
   const title = meta("ArticleTitle") ?? headings.map((h) => h.trim()).find(looksLikeTitle) ?? null;
