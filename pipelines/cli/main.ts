@@ -7,6 +7,7 @@ import { registerQuery } from "./commands/query.ts";
 import { registerReport } from "./commands/report.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerCrawl } from "./commands/crawl.ts";
+import { registerSchedule } from "./commands/schedule.ts";
 import { registerWorker } from "./commands/worker.ts";
 import { registerImport } from "./commands/import.ts";
 
@@ -22,6 +23,7 @@ registerQuery(program);
 registerReport(program);
 registerServe(program);
 registerCrawl(program);
+registerSchedule(program);
 registerWorker(program);
 registerImport(program);
 
