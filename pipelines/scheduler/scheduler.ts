@@ -21,7 +21,7 @@ export function scheduleSources(
   crawl: (source: Source) => Promise<void>,
   events: SchedulerEvents = {},
   schedule: Schedule = (expression, tick) => cronSchedule(expression, tick),
-): { stop(): Promise<void>; idle(): Promise<void> } {
+): { stop(): Promise<void> } {
   const running = new Map<string, Promise<void>>();
   const tasks = sources.map((source) =>
     schedule(source.schedule, () => {
@@ -39,6 +39,5 @@ export function scheduleSources(
       await Promise.all(tasks.map((t) => t.stop()));
       await Promise.all(running.values());
     },
-    idle: async () => void (await Promise.all(running.values())),
   };
 }
