@@ -1,6 +1,7 @@
 // Report text without page furniture: the lines a site wraps around a report (publish time, hit counters,
 // font switches, ICP and copyright footers) and spam injected above the title are dropped, and what the
 // page said about the report (发布时间, 来源/版权所有) is kept as hints for the metadata.
+import { normaliseText } from "./normalise.ts";
 
 export interface PageHints {
   title: string | null;
@@ -47,11 +48,8 @@ function pageOrg(line: string): string | null {
 }
 
 export function cleanText(raw: string): CleanText {
-  const lines = raw
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u200b-\u200d\ufeff]/g, "")
-    .split("\n")
-    .map((l) => l.replace(/[ \t\u3000\u00a0]+$/g, "").replace(/^[ \t\u00a0]+/g, ""));
+  // normalised first: the furniture filters and the title must see "　　图片" as 图片, ２０２４ as 2024
+  const lines = normaliseText(raw.replace(/\r\n?/g, "\n").replace(/[\u200b-\u200d\ufeff]/g, "")).split("\n");
   const page: PageHints = { title: null, published_date: null, org: null };
   const body: string[] = [];
   for (const line of lines) {

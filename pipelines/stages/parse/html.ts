@@ -5,6 +5,7 @@ import * as cheerio from "cheerio";
 import { type CleanText, cleanText, dateIn, looksLikeTitle } from "./cleanText.ts";
 import { charsetFromContentType, charsetLabel, decodeText } from "./decode.ts";
 import { pageContent } from "./htmlContent.ts";
+import { normaliseText } from "./normalise.ts";
 
 function metaCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
@@ -21,7 +22,8 @@ export function htmlText(bytes: Uint8Array, contentType: string): CleanText {
   const $ = cheerio.load(decodeHtml(bytes, contentType));
   const meta = (name: string) => $(`meta[name='${name}' i]`).attr("content")?.trim() || null;
   const headings = [...$("h1").toArray().map((h) => $(h).text()), $("title").text().split(/[_|]| - /)[0] ?? ""];
-  const title = meta("ArticleTitle") ?? headings.map((h) => h.trim()).find(looksLikeTitle) ?? null;
+  const found = meta("ArticleTitle") ?? headings.map((h) => h.trim()).find(looksLikeTitle) ?? null;
+  const title = found && normaliseText(found);
   const published = meta("PubDate") ?? meta("publishdate");
 
   const { info, body } = pageContent($);
@@ -32,7 +34,7 @@ export function htmlText(bytes: Uint8Array, contentType: string): CleanText {
     page: {
       title: title ?? clean.page.title,
       published_date: (published && dateIn(published)) ?? clean.page.published_date,
-      org: meta("ContentSource") ?? clean.page.org,
+      org: (meta("ContentSource") && normaliseText(meta("ContentSource")!)) ?? clean.page.org,
     },
   };
 }
