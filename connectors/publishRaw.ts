@@ -1,7 +1,8 @@
-// What every connector does with a payload: land it first, then announce it on reports.raw by key.
+// What every connector does with payloads: land them (with their messages) first, then announce them on
+// reports.raw by key.
 import { RawReport, TOPICS, type SourceHints } from "../schemas/messages.ts";
 import type { Bus } from "../pipelines/bus/bus.ts";
-import type { LandingZone, Landed } from "../pipelines/landing/landingZone.ts";
+import type { LandingZone } from "../pipelines/landing/landingZone.ts";
 
 export interface Payload {
   bytes: Uint8Array;
@@ -12,20 +13,31 @@ export interface Payload {
   hints?: Partial<SourceHints>;
 }
 
-export async function landPayload(landing: LandingZone, p: Payload): Promise<{ raw: RawReport; landed: Landed }> {
-  const landed = await landing.put(p.bytes);
-  const raw = RawReport.parse({
-    sha256: landed.sha256,
-    landing_key: landed.key,
-    source: p.source,
-    source_url: p.source_url,
-    file_name: p.file_name,
-    content_type: p.content_type,
-    bytes: landed.bytes,
-    fetched_at: new Date().toISOString(),
-    hints: { title: null, published_date: null, site_host: null, ...p.hints },
-  });
-  return { raw, landed };
+/** Lands a batch of payloads durably in one go; returns the message announcing each. */
+export async function landPayloads(landing: LandingZone, payloads: Payload[]): Promise<RawReport[]> {
+  const fetched_at = new Date().toISOString();
+  return landing.land(
+    payloads.map((p) => ({
+      bytes: p.bytes,
+      message: (landed) =>
+        RawReport.parse({
+          sha256: landed.sha256,
+          landing_key: landed.key,
+          source: p.source,
+          source_url: p.source_url,
+          file_name: p.file_name,
+          content_type: p.content_type,
+          bytes: landed.bytes,
+          fetched_at,
+          hints: { title: null, published_date: null, site_host: null, ...p.hints },
+        }),
+    })),
+  );
+}
+
+export async function landPayload(landing: LandingZone, p: Payload): Promise<{ raw: RawReport }> {
+  const [raw] = await landPayloads(landing, [p]);
+  return { raw: raw! };
 }
 
 export async function announce(bus: Bus, raws: RawReport[]): Promise<void> {

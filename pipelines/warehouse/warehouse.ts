@@ -1,15 +1,19 @@
-// The warehouse: DuckDB tables the pipeline writes, and their Parquet snapshot that readers see.
+// The warehouse: DuckDB tables the pipeline writes (one writer per data dir), and the Parquet snapshots
+// readers see. Each load records the partitions it changed in the same transaction, so a publish rewrites
+// only those; publishing runs at the end of a run and on a timer, never per batch.
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import {
-  DOUBLE, INTEGER, BOOLEAN, DATE, VARCHAR, DuckDBDataChunk, DuckDBInstance, dateValue,
-  type DuckDBConnection, type DuckDBValue,
+  BIGINT, BOOLEAN, DATE, DOUBLE, INTEGER, LIST, TIMESTAMPTZ, VARCHAR, DuckDBDataChunk, DuckDBInstance, dateValue, listValue,
+  timestampTZValue, type DuckDBConnection, type DuckDBType, type DuckDBValue,
 } from "@duckdb/node-api";
-import { DDL } from "../../schemas/warehouse.ts";
+import { DDL, MIGRATIONS, partitionKeySql, provinceCodes } from "../../schemas/warehouse.ts";
+import { PROVINCES } from "../../schemas/regions.ts";
 import type { DeadLetter, ReportFacts } from "../../schemas/messages.ts";
-import { publishParquet } from "./publishParquet.ts";
+import { SnapshotPublisher, currentSnapshotId, type Change } from "./snapshots.ts";
 
 const days = (ymd: string | null) => (ymd ? dateValue(Date.parse(`${ymd}T00:00:00Z`) / 86_400_000) : null);
+const micros = (iso: string) => timestampTZValue(BigInt(Date.parse(iso)) * 1000n);
 
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
 const CHUNK_ROWS = 2048;
@@ -19,21 +23,36 @@ const FACT_TYPES = [
   VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, VARCHAR, VARCHAR,
 ];
 
-function factColumns(reports: ReportFacts[]): DuckDBValue[][] {
-  const columns: DuckDBValue[][] = FACT_TYPES.map(() => []);
-  for (const r of reports) {
+const REPORT_TYPES = [
+  VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BIGINT, VARCHAR, VARCHAR, TIMESTAMPTZ, VARCHAR,
+  VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, VARCHAR, VARCHAR, INTEGER, INTEGER, VARCHAR, TIMESTAMPTZ,
+];
+
+function factRows(reports: ReportFacts[]): DuckDBValue[][] {
+  return reports.flatMap((r) => {
     const m = r.metadata;
-    for (const f of r.facts) {
-      const row: DuckDBValue[] = [
-        r.report_id, f.metric, f.family, f.value, f.unit, f.approx, f.redacted, f.qualifier, f.scope, f.evidence, f.offset,
-        m.org_name, m.province, m.city, m.county, m.admin_level, m.region_code, m.report_year, days(m.published_date),
-        r.raw.source_url, r.extractor_version,
-      ];
-      row.forEach((v, i) => columns[i]!.push(v));
-    }
-  }
-  return columns;
+    return r.facts.map((f) => [
+      r.report_id, f.metric, f.family, f.value, f.unit, f.approx, f.redacted, f.qualifier, f.scope, f.evidence, f.offset,
+      m.org_name, m.province, m.city, m.county, m.admin_level, m.region_code, m.report_year, days(m.published_date),
+      r.raw.source_url, r.extractor_version,
+    ]);
+  });
 }
+
+function reportRows(reports: ReportFacts[], loadedAt: string): DuckDBValue[][] {
+  return reports.map((r) => {
+    const m = r.metadata;
+    return [
+      r.report_id, r.raw.source, r.raw.source_url, r.raw.file_name, r.raw.content_type, BigInt(r.raw.bytes), r.raw.sha256,
+      r.raw.landing_key, micros(r.raw.fetched_at), r.title, m.org_name, m.province, m.city, m.county, m.admin_level,
+      m.region_code, m.report_year, days(m.published_date), r.status, r.status_reason, r.chars, r.facts.length,
+      r.extractor_version, micros(loadedAt),
+    ];
+  });
+}
+
+const strings = (values: string[]) => listValue(values);
+const STRINGS = LIST(VARCHAR);
 
 export interface CrawlState {
   etag: string | null;
@@ -53,61 +72,119 @@ export interface RunRecord {
   error: string | null;
 }
 
+/** Another process (a run, serve or load worker) holds this data dir's DuckDB file. */
+export class WarehouseBusyError extends Error {
+  override name = "WarehouseBusyError";
+}
+
+export interface WarehouseOptions {
+  /** publish on a timer after changes: at most this often, and never more than a tenth of the time (default 2 s; null: only on publish()) */
+  publishIntervalMs?: number | null;
+  /** how long a superseded snapshot stays for readers still on it (GOVKPI_SNAPSHOT_GRACE_SECONDS, default 900) */
+  graceMs?: number;
+}
+
+const KEYS = partitionKeySql(provinceCodes(PROVINCES));
+const DIRTY = (source: string, from: string) =>
+  `INSERT INTO publish_dirty SELECT DISTINCT '${source}', ${KEYS.year}, ${KEYS.province_code} FROM ${from}`;
+
 export class Warehouse {
   /** Stages share one connection: writes and publishes take turns, so transactions never interleave. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly publisher: SnapshotPublisher;
+  private timer: NodeJS.Timeout | null = null;
+  private lastPublish = { at: 0, ms: 0 };
+  private unpublished = false;
+  private closed = false;
 
   private constructor(
     readonly dataDir: string,
     private readonly db: DuckDBInstance,
     readonly conn: DuckDBConnection,
-  ) {}
-
-  static async open(dataDir: string): Promise<Warehouse> {
-    await mkdir(dataDir, { recursive: true });
-    const db = await DuckDBInstance.create(join(dataDir, "govkpi.duckdb"));
-    const conn = await db.connect();
-    for (const sql of DDL) await conn.run(sql);
-    return new Warehouse(dataDir, db, conn);
+    private readonly options: Required<WarehouseOptions>,
+  ) {
+    this.publisher = new SnapshotPublisher(conn, join(dataDir, "warehouse"), { keys: KEYS, graceMs: options.graceMs });
   }
 
-  /** Replaces each report (by id, or an older version from the same source URL) and its facts, atomically. */
+  static async open(dataDir: string, options: WarehouseOptions = {}): Promise<Warehouse> {
+    await mkdir(join(dataDir, "warehouse"), { recursive: true });
+    const path = join(dataDir, "govkpi.duckdb");
+    const db = await DuckDBInstance.create(path).catch((err: Error) => {
+      const holder = /Conflicting lock is held in .*?\(PID (\d+)\)/.exec(err.message)?.[1];
+      if (!/Could not set lock/.test(err.message)) throw err;
+      throw new WarehouseBusyError(
+        `the data directory ${dataDir} is in use by another govkpi process${holder ? ` (pid ${holder})` : ""}: wait for it to finish or use another --data`,
+      );
+    });
+    const conn = await db.connect();
+    for (const sql of DDL) await conn.run(sql);
+    const warehouse = new Warehouse(dataDir, db, conn, {
+      publishIntervalMs: options.publishIntervalMs === undefined ? 2000 : options.publishIntervalMs,
+      graceMs: options.graceMs ?? Number(process.env.GOVKPI_SNAPSHOT_GRACE_SECONDS ?? 900) * 1000,
+    });
+    await warehouse.migrate();
+    // readers always find a snapshot, an empty one before the first load
+    if (!(await currentSnapshotId(warehouse.publisher.root))) await warehouse.publish();
+    return warehouse;
+  }
+
+  /** Brings a warehouse made by an earlier version up to this DDL, in one transaction. */
+  private async migrate(): Promise<void> {
+    for (const m of MIGRATIONS) {
+      if (Number((await this.conn.runAndReadAll(m.check)).getRows()[0]![0]) === 0) continue;
+      await this.transaction(async () => {
+        for (const step of m.steps) await this.conn.run(step);
+      });
+    }
+  }
+
+  /**
+   * Replaces each report (by id, and any other report from the same source URL: a page whose text
+   * changed) and its facts, atomically. A report that loads clears its payload's earlier dead letters.
+   */
   async replaceReports(batch: ReportFacts[]): Promise<void> {
     // the same report twice in one batch (one text fetched from two URLs, or redelivered): the last one stands
     const reports = [...new Map(batch.map((r) => [r.report_id, r])).values()];
     if (!reports.length) return;
+    const ids = strings(reports.map((r) => r.report_id));
+    const urls = strings(reports.map((r) => r.raw.source_url));
+    const keys = strings(reports.map((r) => r.raw.landing_key));
     await this.transaction(async () => {
-      for (const r of reports) {
-        const m = r.metadata;
-        for (const table of ["facts", "reports"]) {
-          await this.conn.run(`DELETE FROM ${table} WHERE report_id = $id OR source_url = $url`, { id: r.report_id, url: r.raw.source_url });
-        }
-        await this.conn.run(
-          `INSERT INTO reports VALUES ($report_id, $source, $source_url, $file_name, $content_type, $bytes, $sha256, $landing_key,
-            $fetched_at::TIMESTAMPTZ, $title, $org_name, $province, $city, $county, $admin_level, $region_code, $report_year,
-            $published_date::DATE, $status, $status_reason, $chars, $fact_count, $extractor_version, now())`,
-          {
-            report_id: r.report_id, source: r.raw.source, source_url: r.raw.source_url, file_name: r.raw.file_name,
-            content_type: r.raw.content_type, bytes: r.raw.bytes, sha256: r.raw.sha256, landing_key: r.raw.landing_key, fetched_at: r.raw.fetched_at,
-            title: r.title, org_name: m.org_name, province: m.province, city: m.city, county: m.county,
-            admin_level: m.admin_level, region_code: m.region_code, report_year: m.report_year,
-            published_date: m.published_date, status: r.status, status_reason: r.status_reason, chars: r.chars,
-            fact_count: r.facts.length, extractor_version: r.extractor_version,
-          },
-        );
+      await this.conn.run(
+        `CREATE OR REPLACE TEMP TABLE replaced AS SELECT * FROM reports
+         WHERE report_id IN (SELECT unnest($ids)) OR source_url IN (SELECT unnest($urls))`,
+        { ids, urls }, { ids: STRINGS, urls: STRINGS },
+      );
+      if (Number((await this.conn.runAndReadAll("SELECT count(*) FROM replaced")).getRows()[0]![0]) > 0) {
+        for (const source of ["facts", "reports"]) await this.conn.run(DIRTY(source, "replaced"));
+        await this.conn.run("DELETE FROM facts WHERE report_id IN (SELECT report_id FROM replaced)");
+        await this.conn.run("DELETE FROM reports WHERE report_id IN (SELECT report_id FROM replaced)");
       }
-      const columns = factColumns(reports);
-      const rows = columns[0]!.length;
-      if (!rows) return;
-      const appender = await this.conn.createAppender("facts");
-      for (let start = 0; start < rows; start += CHUNK_ROWS) {
-        const end = Math.min(rows, start + CHUNK_ROWS);
-        const chunk = DuckDBDataChunk.create(FACT_TYPES, end - start);
-        chunk.setColumns(columns.map((c) => c.slice(start, end)));
-        appender.appendDataChunk(chunk);
+      await this.append("reports", REPORT_TYPES, reportRows(reports, new Date().toISOString()));
+      await this.append("facts", FACT_TYPES, factRows(reports));
+      for (const source of ["facts", "reports"]) {
+        await this.conn.run(`${DIRTY(source, "reports")} WHERE report_id IN (SELECT unnest($ids))`, { ids }, { ids: STRINGS });
       }
-      appender.closeSync();
+      const cleared = await this.conn.run("DELETE FROM dead_letters WHERE landing_key IN (SELECT unnest($keys))", { keys }, { keys: STRINGS });
+      if (cleared.rowsChanged > 0) await this.markChanged("dead_letters");
     });
+    this.changed();
+  }
+
+  private async append(table: string, types: DuckDBType[], rows: DuckDBValue[][]): Promise<void> {
+    if (!rows.length) return;
+    const appender = await this.conn.createAppender(table);
+    for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+      const slice = rows.slice(start, start + CHUNK_ROWS);
+      const chunk = DuckDBDataChunk.create(types, slice.length);
+      chunk.setColumns(types.map((_, c) => slice.map((row) => row[c]!)));
+      appender.appendDataChunk(chunk);
+    }
+    appender.closeSync();
+  }
+
+  private markChanged(table: string): Promise<unknown> {
+    return this.conn.run(`INSERT INTO publish_dirty VALUES ('${table}', NULL, NULL)`);
   }
 
   async recordDeadLetters(letters: DeadLetter[]): Promise<void> {
@@ -121,19 +198,21 @@ export class Warehouse {
           { ...d },
         );
       }
+      await this.markChanged("dead_letters");
     });
+    this.changed();
   }
 
-  /** Whether this payload was already loaded by this extractor version (a re-run can skip it). */
-  async isLoaded(sha256: string, sourceUrl: string, extractorVersion: string): Promise<boolean> {
-    return this.exists("SELECT 1 FROM reports WHERE sha256 = $sha AND source_url = $url AND extractor_version = $v LIMIT 1", {
-      sha: sha256, url: sourceUrl, v: extractorVersion,
+  /** Of these payloads (sha256), the ones this extractor version already loaded: one query for the whole batch. */
+  async loadedPayloads(sha256s: string[], extractorVersion: string): Promise<Set<string>> {
+    if (!sha256s.length) return new Set();
+    return this.exclusive(async () => {
+      const reader = await this.conn.runAndReadAll(
+        "SELECT DISTINCT sha256 FROM reports WHERE extractor_version = $v AND sha256 IN (SELECT unnest($shas))",
+        { v: extractorVersion, shas: strings(sha256s) }, { v: VARCHAR, shas: STRINGS },
+      );
+      return new Set(reader.getRows().map((r) => String(r[0])));
     });
-  }
-
-  /** Reads take their turn too: on the shared connection a read would otherwise run inside a stage's transaction. */
-  private exists(sql: string, params: Record<string, string>): Promise<boolean> {
-    return this.exclusive(async () => (await this.conn.runAndReadAll(sql, params)).currentRowCount > 0);
   }
 
   /** What the crawler last saw at a URL, for conditional requests and change detection. */
@@ -161,11 +240,39 @@ export class Warehouse {
         `INSERT OR REPLACE INTO runs VALUES ($run_id, $source, $started_at::TIMESTAMPTZ, $ended_at::TIMESTAMPTZ, $status, $fetched, $new, $failed, $error)`,
         { ...run },
       );
+      await this.markChanged("runs");
+    });
+    this.changed();
+  }
+
+  /** Publishes a snapshot of what changed since the last one (nothing changed: nothing written). Returns its id. */
+  async publish(): Promise<string> {
+    return this.exclusive(async () => {
+      const started = performance.now();
+      const rows = (await this.conn.runAndReadAll("SELECT DISTINCT source, year, province_code FROM publish_dirty")).getRows();
+      const changes: Change[] = rows.map(([source, year, code]) => ({
+        source: String(source),
+        partition: year === null ? null : `year=${String(year)}/province_code=${String(code)}`,
+      }));
+      const id = await this.publisher.publish(changes);
+      await this.conn.run("DELETE FROM publish_dirty");
+      this.unpublished = false;
+      this.lastPublish = { at: Date.now(), ms: performance.now() - started };
+      return id;
     });
   }
 
-  async publish(): Promise<void> {
-    await this.exclusive(() => publishParquet(this.conn, join(this.dataDir, "warehouse")));
+  /** After a change: a publish once the interval has passed, and the last publish took at most a tenth of the time since. */
+  private changed(): void {
+    this.unpublished = true;
+    if (this.timer || this.closed || this.options.publishIntervalMs === null) return;
+    const gap = Math.max(this.options.publishIntervalMs, this.lastPublish.ms * 10);
+    const wait = Math.max(0, this.lastPublish.at + gap - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.publish().catch((err: Error) => console.error(`warehouse: publish failed, will retry: ${err.message}`));
+    }, wait);
+    this.timer.unref();
   }
 
   async transaction(body: () => Promise<void>): Promise<void> {
@@ -187,7 +294,12 @@ export class Warehouse {
     return turn;
   }
 
-  close(): void {
+  /** Waits for the statements in hand, publishes what is not published yet, then closes the database. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.queue;
+    if (this.unpublished) await this.publish();
     this.conn.closeSync();
     this.db.closeSync();
   }

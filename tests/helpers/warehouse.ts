@@ -1,13 +1,12 @@
-// Reads a data dir's published Parquet the way an analyst would: DuckDB over the hive-partitioned globs.
+// Reads a data dir's published Parquet the way an analyst who pins a snapshot would: DuckDB over the
+// hive-partitioned globs of the snapshot CURRENT names, resolved once.
 import { DuckDBInstance } from "@duckdb/node-api";
-import { join } from "node:path";
+import { readerViews } from "../../schemas/warehouse.ts";
+import { resolveSnapshot } from "../../pipelines/warehouse/readWarehouse.ts";
 
 export async function readParquet(dataDir: string, sql: string): Promise<Record<string, unknown>[]> {
   const conn = await (await DuckDBInstance.create(":memory:")).connect();
-  const root = join(dataDir, "warehouse").replaceAll("'", "''");
-  await conn.run(`CREATE VIEW facts AS SELECT * FROM read_parquet('${root}/facts/**/*.parquet', hive_partitioning = true, union_by_name = true)`);
-  await conn.run(`CREATE VIEW reports AS SELECT * FROM read_parquet('${root}/reports/**/*.parquet', hive_partitioning = true, union_by_name = true)`);
-  await conn.run(`CREATE VIEW dead_letters AS SELECT * FROM read_parquet('${root}/dead_letters/*.parquet')`);
+  for (const view of readerViews((await resolveSnapshot(dataDir)).dir)) await conn.run(view);
   const rows = (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
   conn.closeSync();
   return rows;

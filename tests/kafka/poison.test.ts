@@ -47,7 +47,8 @@ describe.skipIf(!BROKERS)("poison messages on Kafka", () => {
     const { warehouse } = await startStages(bus, data, STAGE_NAMES);
     try {
       const poisoned = await poisonEveryPartition(config);
-      const { raws } = await importFolder(SAMPLES, landingZoneOf(data));
+      const raws = [];
+      for await (const part of importFolder(SAMPLES, landingZoneOf(data))) raws.push(...part.raws);
       await announce(bus, raws);
 
       await untilLoaded(data, raws.length);
@@ -66,7 +67,7 @@ describe.skipIf(!BROKERS)("poison messages on Kafka", () => {
       }
     } finally {
       await bus.close();
-      warehouse?.close();
+      await warehouse?.close();
     }
   });
 });

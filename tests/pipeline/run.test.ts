@@ -23,13 +23,19 @@ describe("govkpi run on the bundled samples", () => {
     expect(await warehouseContents(data)).toEqual(before);
   });
 
-  it("partitions Parquet by report_year and province, readable with hive partitioning", async () => {
+  it("partitions Parquet by year and an ASCII province code, never a null partition", async () => {
     const data = tempDir();
     expect((await govkpi(["run", "--data", data])).code).toBe(0);
-    const years = await readParquet(data, "SELECT DISTINCT report_year FROM reports WHERE report_year IS NOT NULL ORDER BY 1");
-    const files = await readParquet(data, "SELECT count(*) AS n FROM glob('" + join(data, "warehouse/reports/report_year=*/province=*/*.parquet") + "')");
-    expect(years.length).toBeGreaterThan(0);
-    expect(Number(files[0]!.n)).toBeGreaterThan(0);
+    const rows = await readParquet(data, "SELECT DISTINCT report_year, province, year, province_code FROM reports ORDER BY ALL");
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows) {
+      expect(Number(r.year)).toBe(r.report_year ?? 0);
+      expect(r.province_code).toMatch(r.province === null ? /^unknown$/ : /^CN-[A-Z]{2}$/);
+    }
+    expect(rows).toContainEqual(expect.objectContaining({ province: "浙江省", province_code: "CN-ZJ" }));
+    const folders = await readParquet(data, "SELECT file FROM glob('" + join(data, "warehouse/current/*/**/*.parquet") + "')");
+    for (const { file } of folders) expect(String(file)).toMatch(/^[\x20-\x7e]+$/);
+    expect(folders.some(({ file }) => /\/facts\/year=\d{4}\/province_code=CN-[A-Z]{2}\/part-[0-9a-f-]{36}\.parquet$/.test(String(file)))).toBe(true);
   });
 
   it("replaces a report's facts when its text changes, keeping one report per source", async () => {

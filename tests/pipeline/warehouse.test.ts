@@ -17,7 +17,7 @@ describe("warehouse load", () => {
     expect(await count(w, "SELECT count(*) FROM facts")).toBe(3000);
     expect(await count(w, "SELECT count(*) FROM reports")).toBe(60);
     expect(await count(w, "SELECT count(DISTINCT evidence_offset) FROM facts WHERE report_id = '" + reports[7]!.report_id + "'")).toBe(50);
-    w.close();
+    await w.close();
   });
 
   it("keeps one copy of a report that comes twice in one batch", async () => {
@@ -26,17 +26,17 @@ describe("warehouse load", () => {
     await w.replaceReports([r!, { ...r!, raw: { ...r!.raw, source_url: "bench://other-url" } }]);
     expect(await count(w, "SELECT count(*) FROM reports")).toBe(1);
     expect(await count(w, "SELECT count(*) FROM facts")).toBe(7);
-    w.close();
+    await w.close();
   });
 
   it("rolls a failing batch back whole: no report of it is half-loaded", async () => {
     const w = await Warehouse.open(tempDir());
     const [good, bad] = syntheticReports(2, 5);
-    bad!.facts[3]!.metric = "petitions.imaginary" as never;
+    bad!.metadata.admin_level = "galaxy" as never;
     await expect(w.replaceReports([good!, bad!])).rejects.toThrow(/CHECK constraint/i);
     expect(await count(w, "SELECT count(*) FROM reports")).toBe(0);
     expect(await count(w, "SELECT count(*) FROM facts")).toBe(0);
-    w.close();
+    await w.close();
   });
 });
 
@@ -44,12 +44,12 @@ describe("load stage", () => {
   it("loads the good reports of a batch and returns the bad one's error for the dead-letter queue", async () => {
     const w = await Warehouse.open(tempDir());
     const [good, bad, alsoGood] = syntheticReports(3, 5);
-    bad!.facts[0]!.metric = "penalties.imaginary" as never;
+    bad!.metadata.admin_level = "galaxy" as never;
     const results = await loadStage(w).process([good!, bad!, alsoGood!]);
     expect(results[0]).toEqual([]);
     expect(results[1]).toBeInstanceOf(Error);
     expect(results[2]).toEqual([]);
     expect(await count(w, "SELECT count(*) FROM reports")).toBe(2);
-    w.close();
+    await w.close();
   });
 });

@@ -1,7 +1,7 @@
 // govkpi import: the folder connector alone. Lands a folder's reports and announces them on Kafka for the
 // stage workers (`govkpi worker`), without running any stage or touching the warehouse, which the load worker owns.
 import type { Command } from "commander";
-import { importFolder, MissingFolderError } from "../../../connectors/folder/folderImport.ts";
+import { assertFolder, importFolder, MissingFolderError } from "../../../connectors/folder/folderImport.ts";
 import { announce } from "../../../connectors/publishRaw.ts";
 import { landingZoneOf } from "../../runner.ts";
 import { addBusOptions, busFromOptions, exitOnBusError, type BusOptions } from "../busOptions.ts";
@@ -14,12 +14,18 @@ export function registerImport(program: Command): void {
     .option("--data <dir>", "data directory whose landing zone the workers share", "./data");
   addBusOptions(command, "kafka only").action(async (opts: Omit<BusOptions, "bus"> & { input: string; data: string }) => {
     try {
-      const collected = await importFolder(opts.input, landingZoneOf(opts.data));
-      for (const s of collected.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
+      await assertFolder(opts.input);
       const bus = await busFromOptions({ ...opts, bus: "kafka" });
-      await announce(bus, collected.raws);
+      let announced = 0;
+      let skipped = 0;
+      for await (const part of importFolder(opts.input, landingZoneOf(opts.data))) {
+        for (const s of part.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
+        await announce(bus, part.raws);
+        announced += part.raws.length;
+        skipped += part.skipped.length;
+      }
       await bus.close();
-      console.log(`announced ${collected.raws.length} reports (${collected.skipped.length} files skipped)`);
+      console.log(`announced ${announced} reports (${skipped} files skipped)`);
     } catch (err) {
       if (!(err instanceof MissingFolderError)) return exitOnBusError("import", err);
       console.error(`govkpi import: ${err.message}`);

@@ -12,6 +12,6 @@ export function registerReprocess(program: Command): void {
     .description("re-run the stages over every landed report loaded by an older extractor version")
     .option("--data <dir>", "data directory", "./data")
     .action(async (opts: { data: string }) => {
-      await ingest(new EmbeddedBus(), opts.data, (_landing, warehouse) => landedReports(warehouse), printSummary);
+      await ingest(new EmbeddedBus(), opts.data, (_landing, _warehouse, ctx) => landedReports(ctx), printSummary);
     });
 }

@@ -19,7 +19,7 @@ export function registerRun(program: Command): void {
     try {
       const bus = await busFromOptions(opts);
       if (bus.engine === "kafka") closeOnSignal(bus, () => process.exit(130));
-      await ingest(bus, opts.data, (landing) => importFolder(opts.input, landing), printSummary);
+      await ingest(bus, opts.data, (landing, _warehouse, ctx) => importFolder(opts.input, landing, ctx.loaded), printSummary);
     } catch (err) {
       if (!(err instanceof MissingFolderError)) return exitOnBusError("run", err);
       console.error(`govkpi run: ${err.message}`);

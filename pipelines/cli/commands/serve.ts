@@ -57,7 +57,7 @@ export function registerServe(program: Command): void {
       });
       const stop = () => server.close(async () => {
         await bus.close();
-        warehouse?.close();
+        await warehouse?.close();
         process.exit(0);
       });
       process.once("SIGTERM", stop);

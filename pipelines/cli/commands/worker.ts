@@ -16,9 +16,9 @@ export function registerWorker(program: Command): void {
       const bus = await busFromOptions({ ...opts, bus: "kafka" });
       const progress = stageProgress(opts.stage === "load" ? ["load", "dead-letters"] : [opts.stage]);
       const { warehouse } = await startStages(bus, opts.data, [opts.stage], progress);
-      closeOnSignal(bus, () => {
+      closeOnSignal(bus, async () => {
         progress.stop();
-        warehouse?.close();
+        await warehouse?.close();
         process.exit(0);
       });
       await bus.failed.catch((err: Error) => {

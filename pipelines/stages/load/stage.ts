@@ -1,5 +1,5 @@
 // The load stage's runners: facts → warehouse (idempotent: a report replaces its earlier rows), and the
-// dead-letter sink: reports.dlq → the dead_letters table. Both publish the Parquet snapshot per batch.
+// dead-letter sink: reports.dlq → the dead_letters table. The warehouse publishes snapshots on its own timer.
 import { DeadLetter, ReportFacts, TOPICS } from "../../../schemas/messages.ts";
 import type { Warehouse } from "../../warehouse/warehouse.ts";
 import { provenanceOf, type Stage } from "../stage.ts";
@@ -13,7 +13,6 @@ export function loadStage(warehouse: Warehouse): Stage<ReportFacts> {
     async process(inputs) {
       try {
         await warehouse.replaceReports(inputs);
-        await warehouse.publish();
         return inputs.map(() => []);
       } catch {
         // One bad report must not hold back the batch: load one by one to find and dead-letter it.
@@ -21,7 +20,6 @@ export function loadStage(warehouse: Warehouse): Stage<ReportFacts> {
         for (const r of inputs) {
           results.push(await warehouse.replaceReports([r]).then(() => [], (err: Error) => err));
         }
-        await warehouse.publish();
         return results;
       }
     },
@@ -36,7 +34,6 @@ export function deadLetterSink(warehouse: Warehouse): Stage<DeadLetter> {
     provenance: provenanceOf,
     async process(inputs) {
       await warehouse.recordDeadLetters(inputs);
-      await warehouse.publish();
       return inputs.map(() => []);
     },
   };

@@ -1,6 +1,6 @@
 // The parse stage's runner: raw payload from the landing zone → clean text (landed too) → reports.parsed.
 import { ParsedReport, RawReport, TOPICS } from "../../../schemas/messages.ts";
-import { type LandingZone, sha256 } from "../../landing/landingZone.ts";
+import { LandingZone, sha256 } from "../../landing/landingZone.ts";
 import { eachInput, provenanceOf, type Stage } from "../stage.ts";
 import { parseReport } from "./index.ts";
 
@@ -13,10 +13,14 @@ export function parseStage(landing: LandingZone): Stage<RawReport> {
     input: TOPICS.raw,
     schema: RawReport,
     provenance: provenanceOf,
-    process: (inputs) =>
-      eachInput(inputs, async (raw) => {
+    async process(inputs) {
+      // the batch's clean texts land together (one group of fsyncs) before any message names them
+      const texts: Buffer[] = [];
+      const results = await eachInput(inputs, async (raw) => {
         const parsed = await parseReport(await landing.get(raw.landing_key), raw.content_type);
-        const text = await landing.put(Buffer.from(parsed.text, "utf8"));
+        const bytes = Buffer.from(parsed.text, "utf8");
+        texts.push(bytes);
+        const text = LandingZone.keyOf(bytes);
         const message = ParsedReport.parse({
           report_id: parsed.status === "needs_ocr" ? raw.sha256.slice(0, 24) : reportId(parsed.text),
           raw,
@@ -29,6 +33,9 @@ export function parseStage(landing: LandingZone): Stage<RawReport> {
           status_reason: parsed.status_reason,
         });
         return [{ topic: TOPICS.parsed, message: { key: message.report_id, value: message } }];
-      }),
+      });
+      await landing.putMany(texts);
+      return results;
+    },
   };
 }

@@ -1,0 +1,226 @@
+// Published snapshots: DATA/warehouse/snapshots/<id>/ holds a complete, immutable, hive-partitioned copy
+// of every published table and a manifest.json. A publish writes only the partitions that changed since
+// the parent snapshot (new, uniquely named files) and hard-links the rest; it commits all tables at once
+// by replacing the CURRENT pointer file with a rename (then the `current` symlink follows). A reader that
+// resolves the snapshot once sees one whole snapshot however long it reads. Old snapshots go only after
+// a grace period, and never the current one or its parent.
+import { randomUUID } from "node:crypto";
+import { link, mkdir, open, readdir, readFile, readlink, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { PARTITION_COLUMNS, POINTER_FILE, PUBLISHED, UNKNOWN_PROVINCE, UNKNOWN_YEAR, type PublishedTable } from "../../schemas/warehouse.ts";
+
+export interface SnapshotFile {
+  /** relative to the snapshot folder, e.g. facts/year=2023/province_code=CN-JS/part-<uuid>.parquet */
+  path: string;
+  rows: number;
+  /** year=…/province_code=… for a partitioned table */
+  partition: string | null;
+}
+
+export interface Manifest {
+  id: string;
+  parent: string | null;
+  created_at: string;
+  tables: Record<string, { rows: number; files: SnapshotFile[] }>;
+}
+
+/** A partition, or a whole table (partition null) that a load changed. */
+export interface Change {
+  source: string;
+  partition: string | null;
+}
+
+const SNAPSHOTS = "snapshots";
+const CURRENT_LINK = "current";
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const nextId = (n: number) => String(n).padStart(10, "0");
+
+export const snapshotDir = (root: string, id: string) => join(root, SNAPSHOTS, id);
+
+async function fsyncPath(path: string): Promise<void> {
+  const handle = await open(path, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The committed snapshot's id, or null before the first publish. */
+export async function currentSnapshotId(root: string): Promise<string | null> {
+  const id = await readFile(join(root, POINTER_FILE), "utf8").then((s) => s.trim(), () => null);
+  return id || null;
+}
+
+export async function readManifest(root: string, id: string): Promise<Manifest | null> {
+  return readFile(join(snapshotDir(root, id), "manifest.json"), "utf8").then((s) => JSON.parse(s) as Manifest, () => null);
+}
+
+/** Replaces `path` with a symlink to `target` by rename, so no reader ever finds it missing. */
+async function pointLink(path: string, target: string): Promise<void> {
+  const now = await readlink(path).catch(() => null);
+  if (now === target) return;
+  const tmp = `${path}.${process.pid}.tmp`;
+  await rm(tmp, { force: true });
+  await symlink(target, tmp);
+  if (now === null) await rm(path, { recursive: true, force: true });
+  await rename(tmp, path);
+}
+
+export interface PublishOptions {
+  /** SQL of the partition keys, from a row's report_year and province */
+  keys: { year: string; province_code: string };
+  /** how long a superseded snapshot stays for readers still on it */
+  graceMs: number;
+}
+
+export class SnapshotPublisher {
+  constructor(
+    private readonly conn: DuckDBConnection,
+    readonly root: string,
+    private readonly options: PublishOptions,
+  ) {}
+
+  /** Publishes what changed since the current snapshot (everything if there is none); returns the id now current. */
+  async publish(changes: Change[]): Promise<string> {
+    const parentId = await currentSnapshotId(this.root);
+    const parent = parentId ? await readManifest(this.root, parentId) : null;
+    if (parent && !changes.length) {
+      await this.linkTables(parent.id);
+      return parent.id;
+    }
+    const id = await this.allocateId(parentId);
+    const dir = snapshotDir(this.root, id);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const manifest: Manifest = { id, parent: parent?.id ?? null, created_at: new Date().toISOString(), tables: {} };
+    for (const table of PUBLISHED) {
+      manifest.tables[table.name] = await this.publishTable(table, dir, parent, changes);
+    }
+    await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest, null, 1));
+    await this.syncTree(dir);
+    await this.commit(id);
+    await this.collectGarbage(id);
+    return id;
+  }
+
+  private async allocateId(parentId: string | null): Promise<string> {
+    const existing = await readdir(join(this.root, SNAPSHOTS)).catch(() => [] as string[]);
+    const numbers = [...existing, parentId ?? "0"].map(Number).filter(Number.isFinite);
+    return nextId(Math.max(0, ...numbers) + 1);
+  }
+
+  private async publishTable(table: PublishedTable, dir: string, parent: Manifest | null, changes: Change[]): Promise<Manifest["tables"][string]> {
+    const relevant = changes.filter((c) => table.dependsOn.includes(c.source));
+    const before = parent?.tables[table.name];
+    const whole = !before || relevant.some((c) => c.partition === null);
+    const changed = new Set(relevant.map((c) => c.partition));
+    const files: SnapshotFile[] = [];
+    if (!whole) {
+      const kept = before.files.filter((f) => (table.partitioned ? !changed.has(f.partition) : !relevant.length));
+      const linked = await this.linkFiles(parent!.id, dir, kept).then(() => true, () => false);
+      // a parent file gone missing (removed by hand): write the whole table afresh
+      if (!linked) {
+        await rm(join(dir, table.name), { recursive: true, force: true });
+        return this.publishTable(table, dir, null, changes);
+      }
+      files.push(...kept);
+    }
+    if (whole || relevant.length) files.push(...(await this.write(table, dir, whole ? null : ([...changed] as string[]))));
+    if (!files.length) files.push(await this.writeEmpty(table, dir));
+    return { rows: files.reduce((n, f) => n + f.rows, 0), files };
+  }
+
+  private async linkFiles(parentId: string, dir: string, files: SnapshotFile[]): Promise<void> {
+    const from = snapshotDir(this.root, parentId);
+    const made = new Set<string>();
+    for (const f of files) {
+      const parentDir = dirname(join(dir, f.path));
+      if (!made.has(parentDir)) await mkdir(parentDir, { recursive: true });
+      made.add(parentDir);
+      await link(join(from, f.path), join(dir, f.path));
+    }
+  }
+
+  /** Writes the table's rows (of the given partitions only, or all) as new Parquet files in the snapshot. */
+  private async write(table: PublishedTable, dir: string, partitions: string[] | null): Promise<SnapshotFile[]> {
+    const target = join(dir, table.name);
+    if (!table.partitioned) {
+      const path = join(target, `part-${randomUUID()}.parquet`);
+      await mkdir(target, { recursive: true });
+      const stats = await this.conn.runAndReadAll(`COPY (${table.select}) TO ${quote(path)} (FORMAT parquet, RETURN_STATS)`);
+      return stats.getRowObjectsJS().map((s) => ({ path: relative(dir, path), rows: Number(s.count), partition: null }));
+    }
+    const { year, province_code } = this.options.keys;
+    const keyed = `SELECT *, ${year} AS year, ${province_code} AS province_code FROM (${table.select})`;
+    const only = partitions ? ` WHERE year || '/' || province_code IN (${partitions.map((p) => quote(partitionPair(p))).join(", ") || "NULL"})` : "";
+    const stats = await this.conn.runAndReadAll(
+      `COPY (SELECT * FROM (${keyed})${only}) TO ${quote(target)}
+       (FORMAT parquet, PARTITION_BY (${PARTITION_COLUMNS.join(", ")}), FILENAME_PATTERN 'part-{uuid}', APPEND, RETURN_STATS)`,
+    );
+    return stats.getRowObjectsJS().map((s) => {
+      const path = relative(dir, String(s.filename));
+      return { path, rows: Number(s.count), partition: partitionOf(path) };
+    });
+  }
+
+  /** An empty table is one empty file, so readers' globs find its columns. */
+  private async writeEmpty(table: PublishedTable, dir: string): Promise<SnapshotFile> {
+    const partition = table.partitioned ? `year=${UNKNOWN_YEAR}/province_code=${UNKNOWN_PROVINCE}` : null;
+    const path = join(table.name, ...(partition ? [partition] : []), `part-${randomUUID()}.parquet`);
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    const columns = table.partitioned ? `, ${UNKNOWN_YEAR} AS year, '${UNKNOWN_PROVINCE}' AS province_code` : "";
+    const select = table.partitioned
+      ? `SELECT * EXCLUDE (year, province_code) FROM (SELECT *${columns} FROM (${table.select}) LIMIT 0)`
+      : `SELECT * FROM (${table.select}) LIMIT 0`;
+    await this.conn.run(`COPY (${select}) TO ${quote(join(dir, path))} (FORMAT parquet)`);
+    return { path, rows: 0, partition };
+  }
+
+  /** New files and their folders reach the disk before the pointer that makes them visible. */
+  private async syncTree(dir: string): Promise<void> {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    await Promise.all(entries.map((e) => fsyncPath(join(e.parentPath, e.name))));
+    await fsyncPath(dir);
+    await fsyncPath(join(this.root, SNAPSHOTS));
+  }
+
+  /** The commit point: CURRENT replaced by rename. Then `current` and the table links for directory readers. */
+  private async commit(id: string): Promise<void> {
+    const pointer = join(this.root, POINTER_FILE);
+    const tmp = `${pointer}.${process.pid}.tmp`;
+    await writeFile(tmp, `${id}\n`, { flush: true });
+    await rename(tmp, pointer);
+    await fsyncPath(this.root);
+    await this.linkTables(id);
+  }
+
+  /** `current` → snapshots/<id>, and DATA/warehouse/<table> → current/<table> (fixed links for analysts). */
+  async linkTables(id: string): Promise<void> {
+    await pointLink(join(this.root, CURRENT_LINK), join(SNAPSHOTS, id));
+    for (const t of PUBLISHED) await pointLink(join(this.root, t.name), join(CURRENT_LINK, t.name));
+    // the layout before snapshots: one version folder per table, now unreferenced
+    await rm(join(this.root, ".versions"), { recursive: true, force: true });
+  }
+
+  /** Removes snapshots superseded longer than the grace period ago (never the current one or its parent), and unfinished ones. */
+  private async collectGarbage(currentId: string): Promise<void> {
+    const ids = (await readdir(join(this.root, SNAPSHOTS))).filter((d) => /^\d+$/.test(d)).sort();
+    const manifests = new Map<string, Manifest | null>();
+    for (const id of ids) manifests.set(id, await readManifest(this.root, id));
+    const keep = new Set([currentId, manifests.get(currentId)?.parent]);
+    const now = Date.now();
+    const doomed = ids.filter((id, i) => {
+      if (keep.has(id)) return false;
+      if (!manifests.get(id) || id > currentId) return true;
+      const successor = ids.slice(i + 1).map((s) => manifests.get(s)).find((m) => m);
+      return now - Date.parse(successor?.created_at ?? new Date(now).toISOString()) >= this.options.graceMs;
+    });
+    for (const id of doomed) await rm(snapshotDir(this.root, id), { recursive: true, force: true });
+  }
+}
+
+const partitionOf = (path: string) => /(year=[^/]+\/province_code=[^/]+)\//.exec(path)?.[1] ?? null;
+const partitionPair = (partition: string) => partition.replace(/^year=/, "").replace("/province_code=", "/");
+
