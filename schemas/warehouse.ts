@@ -186,7 +186,7 @@ export const POINTER_FILE = "CURRENT";
 
 /** SQL giving the current snapshot's id, for a Grafana dashboard variable that pins one per refresh. */
 export const currentSnapshotSql = (warehouseDir: string) =>
-  `SELECT trim(content) AS snapshot FROM read_text(${quote(`${warehouseDir.replace(/\/$/, "")}/${POINTER_FILE}`)})`;
+  `SELECT trim(content, chr(10) || chr(13) || ' ') AS snapshot FROM read_text(${quote(`${warehouseDir.replace(/\/$/, "")}/${POINTER_FILE}`)})`;
 
 /**
  * A reader's initSql (Grafana's DuckDB datasource): a table macro per table, `facts_at('<id>')`, reading

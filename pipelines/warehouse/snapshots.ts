@@ -190,7 +190,7 @@ export class SnapshotPublisher {
   private async commit(id: string): Promise<void> {
     const pointer = join(this.root, POINTER_FILE);
     const tmp = `${pointer}.${process.pid}.tmp`;
-    await writeFile(tmp, `${id}\n`, { flush: true });
+    await writeFile(tmp, id, { flush: true });
     await rename(tmp, pointer);
     await fsyncPath(this.root);
     await this.linkTables(id);
