@@ -190,14 +190,12 @@ export const currentSnapshotSql = (warehouseDir: string) =>
 
 /**
  * A reader's initSql (Grafana's DuckDB datasource): a table macro per table, `facts_at('<id>')`, reading
- * one snapshot whole, and plain views for ad-hoc use over `current` (a query that runs across a publish
- * may mix snapshots: panels pin with the macros and a variable from currentSnapshotSql).
+ * one snapshot whole. Macros bind nothing when created, so the initSql never fails (not even before the
+ * first publish), and a panel pinned to the id from currentSnapshotSql never mixes snapshots. (A view over
+ * `current` would list files when created and could find one gone if a publish switches `current` then.)
  */
 export function snapshotInitSql(warehouseDir: string): string[] {
   const root = warehouseDir.replace(/\/$/, "");
   const inSnapshot = (pattern: string) => `${quote(`${root}/snapshots/`)} || snap || ${quote(`/${pattern}`)}`;
-  return [
-    ...PUBLISHED.map((t) => `CREATE OR REPLACE MACRO ${t.name}_at(snap) AS TABLE SELECT * FROM ${readTable(t, inSnapshot)}`),
-    ...readerViews(`${root}/current`),
-  ];
+  return PUBLISHED.map((t) => `CREATE OR REPLACE MACRO ${t.name}_at(snap) AS TABLE SELECT * FROM ${readTable(t, inSnapshot)}`);
 }
