@@ -20,7 +20,7 @@ export function registerExtract(program: Command): void {
           if (!contentType) throw new Error(`unsupported file type (extension) of ${doc}`);
           const parsed = await parseReport(await readFile(file), contentType);
           const { metadata, facts } = extractReport({ text: parsed.text, page: parsed.page, site_host: null });
-          const lines = [{ type: "report", doc, title: parsed.page.title, status: parsed.status, ...metadata }];
+          const lines = [{ type: "report", doc, title: parsed.page.title, status: parsed.status, status_reason: parsed.status_reason, ...metadata }];
           process.stdout.write(
             [...lines, ...facts.map((f) => ({ type: "fact", doc, ...f }))].map((l) => JSON.stringify(l)).join("\n") + "\n",
           );

@@ -64,7 +64,8 @@ export function cleanText(raw: string): CleanText {
     }
     const beforeTitle = page.title === null;
     if (beforeTitle && line.length < 60 && SPAM.test(line) && !TITLE.test(line)) continue;
-    if (beforeTitle && body.length < 8 && line.length <= 80 && !/[。；;]/.test(line) && TITLE.test(line)) page.title = line.trim();
+    // a table row (cells between " | ") is never the title, however it names the work
+    if (beforeTitle && body.length < 8 && line.length <= 80 && !/[。；;]| \| /.test(line) && TITLE.test(line)) page.title = line.trim();
     body.push(line);
   }
   while (body.length && body[body.length - 1] === "") body.pop();

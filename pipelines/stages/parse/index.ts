@@ -33,12 +33,13 @@ export async function parseReport(bytes: Uint8Array, contentType: string): Promi
       if (pdf.needsOcr) {
         return { text: "", page: { title: null, published_date: null, org: null }, status: "needs_ocr", status_reason: pdf.needsOcr };
       }
-      return ok(cleanText(pdf.text));
+      return ok(cleanText(pdf.text), pdf.notes);
     }
   }
 }
 
-function ok(clean: CleanText): ParsedText {
+/** `notes`: how the layout was read, kept as the status reason so a report read from columns or tables says so. */
+function ok(clean: CleanText, notes: string[] = []): ParsedText {
   if (!clean.text.trim()) throw new ParseError("no report text after removing page furniture");
-  return { ...clean, status: "parsed", status_reason: null };
+  return { ...clean, status: "parsed", status_reason: notes.length ? `PDF layout: ${notes.join("; ")}` : null };
 }

@@ -2,12 +2,14 @@
 // paragraphs. A PDF whose pages carry (almost) no text is a scan: it needs OCR, which is not an error.
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import { ParseError } from "./errors.ts";
-import { linesOf, paragraphs, type PdfLine, type PdfRun, withoutFurniture } from "./pdfLayout.ts";
+import { layoutPages, paragraphs, type PdfRun } from "./pdfLayout.ts";
 
 export interface PdfText {
   text: string;
   /** why the text layer is unusable, when it is */
   needsOcr: string | null;
+  /** how the layout was read, when it was more than one column of running text */
+  notes: string[];
 }
 
 /** The part of pdf.js's TextItem read here: unpdf's bundled types do not resolve under NodeNext. */
@@ -51,22 +53,28 @@ async function open(bytes: Uint8Array) {
 export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
   const pdf = await open(bytes);
   try {
-    const pages: PdfLine[][] = [];
+    const pages: PdfRun[][] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const content = await (await pdf.getPage(n)).getTextContent();
-      const runs: PdfRun[] = (content.items as Array<TextItem | { type: string }>).flatMap((item) =>
-        "str" in item
-          ? [{ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, size: Math.hypot(item.transform[2], item.transform[3]) || item.height }]
-          : [],
+      pages.push(
+        (content.items as Array<TextItem | { type: string }>).flatMap((item) =>
+          "str" in item
+            ? [{ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, size: Math.hypot(item.transform[2], item.transform[3]) || item.height }]
+            : [],
+        ),
       );
-      pages.push(linesOf(runs));
     }
-    const body = withoutFurniture(pages);
+    const { pages: body, footnotes, columnPages, tables } = layoutPages(pages);
     const textPages = body.filter((page) => page.map((l) => l.text).join("").replace(/[\s\p{P}\p{S}]/gu, "").length >= TEXT_PAGE_CHARS).length;
     if (textPages * 2 < pages.length) {
-      return { text: "", needsOcr: `no text layer on ${pages.length - textPages} of ${pages.length} pages: a scanned PDF needs OCR` };
+      return { text: "", needsOcr: `no text layer on ${pages.length - textPages} of ${pages.length} pages: a scanned PDF needs OCR`, notes: [] };
     }
-    return { text: paragraphs(body.flat()).join("\n"), needsOcr: null };
+    const notes = [
+      ...(columnPages ? [`columns on ${columnPages} of ${pages.length} pages, read column by column`] : []),
+      ...(tables ? [`${tables} table block(s), read row by row`] : []),
+      ...(footnotes.length ? [`${footnotes.length} footnote line(s) set after the body`] : []),
+    ];
+    return { text: [...paragraphs(body.flat()), ...paragraphs(footnotes)].join("\n"), needsOcr: null, notes };
   } catch (err) {
     throw new ParseError(`not a readable PDF: ${(err as Error).message}`);
   } finally {
