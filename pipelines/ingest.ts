@@ -98,7 +98,8 @@ export async function ingest(
     return result;
   } finally {
     progress.stop();
-    await bus.close();
+    // a bus that failed has said why already: that error is what the run reports
+    await bus.close().catch(() => {});
     await warehouse?.close();
   }
 }

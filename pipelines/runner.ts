@@ -8,8 +8,9 @@ import { parseStage } from "./stages/parse/stage.ts";
 import { extractStage } from "./stages/extract/stage.ts";
 import { deadLetterSink, loadStage } from "./stages/load/stage.ts";
 
-export const STAGE_NAMES = ["parse", "extract", "load"] as const;
-export type StageName = (typeof STAGE_NAMES)[number];
+import { STAGE_NAMES, type StageName } from "./stageNames.ts";
+
+export { STAGE_NAMES, type StageName };
 
 export const landingZoneOf = (dataDir: string) => new LandingZone(join(dataDir, "landing"));
 

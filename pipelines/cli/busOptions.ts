@@ -1,11 +1,9 @@
 // The bus a command runs on, from its options: `--bus embedded` (default) or `--bus kafka --brokers …`.
 // Every command that publishes or consumes (run, worker, the connectors) adds these options and calls busFromOptions.
+// The engines load only when a command runs (the CLI's start stays cheap).
 import { Option, type Command } from "commander";
-import { ZodError } from "zod";
+import type { ZodError } from "zod";
 import type { Bus } from "../bus/bus.ts";
-import { EmbeddedBus } from "../bus/embedded.ts";
-import { KafkaBus, KafkaUnreachableError, MissingTopicsError } from "../bus/kafka.ts";
-import { KafkaConfig } from "../../schemas/kafka.ts";
 
 export interface BusOptions {
   bus: "embedded" | "kafka";
@@ -39,7 +37,8 @@ export class BusOptionsError extends Error {
 }
 
 export async function busFromOptions(opts: BusOptions): Promise<Bus> {
-  if (opts.bus === "embedded") return new EmbeddedBus();
+  if (opts.bus === "embedded") return new (await import("../bus/embedded.ts")).EmbeddedBus();
+  const [{ KafkaBus }, { KafkaConfig }] = await Promise.all([import("../bus/kafka.ts"), import("../../schemas/kafka.ts")]);
   if (!opts.brokers) throw new BusOptionsError("--bus kafka needs --brokers HOST:PORT (or GOVKPI_KAFKA_BROKERS)");
   const config = KafkaConfig.safeParse({
     brokers: opts.brokers.split(",").map((b) => b.trim()).filter(Boolean),
@@ -58,7 +57,8 @@ const describeIssues = (err: ZodError) => err.issues.map((i) => `${i.path.join("
 
 /** A bus that cannot start is the user's to fix (address, topics, options): one clear line and exit code 2. */
 export function exitOnBusError(command: string, err: unknown): void {
-  if (!(err instanceof BusOptionsError || err instanceof KafkaUnreachableError || err instanceof MissingTopicsError)) throw err;
+  const usage = ["BusOptionsError", "KafkaUnreachableError", "MissingTopicsError"];
+  if (!(err instanceof Error && usage.includes(err.name))) throw err;
   console.error(`govkpi ${command}: ${err.message}`);
   process.exit(2);
 }

@@ -10,6 +10,7 @@ import { registerCrawl } from "./commands/crawl.ts";
 import { registerSchedule } from "./commands/schedule.ts";
 import { registerWorker } from "./commands/worker.ts";
 import { registerImport } from "./commands/import.ts";
+import { describeIoError, isTransientIoError } from "../ioErrors.ts";
 
 const program = new Command("govkpi")
   .description("Turns Chinese government work reports into KPI facts in DuckDB and Parquet")
@@ -27,4 +28,16 @@ registerSchedule(program);
 registerWorker(program);
 registerImport(program);
 
-await program.parseAsync(process.argv);
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // what the operator must fix (a full disk, a data dir another process holds) is one line, not a stack trace
+  if (isTransientIoError(err)) fail(describeIoError(err));
+  if (err instanceof Error && err.name === "WarehouseBusyError") fail(err.message);
+  throw err;
+}
+
+function fail(message: string): never {
+  console.error(`govkpi ${process.argv[2] ?? ""}: ${message}`);
+  process.exit(1);
+}

@@ -3,6 +3,7 @@
 import type { ZodType } from "zod";
 import { DeadLetter, TOPICS, type Topic } from "../../schemas/messages.ts";
 import type { Bus, BusMessage } from "../bus/bus.ts";
+import { isTransientIoError } from "../ioErrors.ts";
 
 export interface StageOutput {
   topic: Topic;
@@ -67,6 +68,9 @@ export async function runStage<I>(bus: Bus, stage: Stage<I>, events: StageEvents
       else outputs.push(deadLetter(stage.name, describe(parsed.error), unknownProvenance, m.value));
     }
     const results = await stage.process(valid);
+    // a full disk is no fault of the report: fail the batch (the run stops; Kafka redelivers) rather than dead-letter it
+    const transient = results.find(isTransientIoError);
+    if (transient) throw transient;
     let failed = batch.length - valid.length;
     const handled: string[] = [];
     results.forEach((result, i) => {

@@ -299,7 +299,8 @@ export class Warehouse {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     await this.queue;
-    if (this.unpublished) await this.publish();
+    // the changed partitions stay recorded in DuckDB: the next start's publish writes them
+    if (this.unpublished) await this.publish().catch((err: Error) => console.error(`warehouse: publish at close failed: ${err.message.split("\n")[0]}`));
     this.conn.closeSync();
     this.db.closeSync();
   }

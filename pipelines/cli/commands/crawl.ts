@@ -1,8 +1,6 @@
 // govkpi crawl: crawl the registered sources now, then run the stages on what was new; each source's
 // run is recorded in the runs table for the ops dashboard.
 import type { Command } from "commander";
-import { crawlAndLoad } from "../../crawlRun.ts";
-import { sourcesOrExit } from "../sourcesFile.ts";
 
 export function registerCrawl(program: Command): void {
   program
@@ -12,6 +10,7 @@ export function registerCrawl(program: Command): void {
     .option("--source <id>", "crawl only this source")
     .option("--data <dir>", "data directory", "./data")
     .action(async (opts: { sources: string; source?: string; data: string }) => {
+      const [{ crawlAndLoad }, { sourcesOrExit }] = await Promise.all([import("../../crawlRun.ts"), import("../sourcesFile.ts")]);
       for (const source of await sourcesOrExit("crawl", opts.sources, opts.source)) await crawlAndLoad(source, opts.data);
     });
 }

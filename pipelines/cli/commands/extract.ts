@@ -2,9 +2,6 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { parseReport } from "../../stages/parse/index.ts";
-import { contentTypeFor } from "../../stages/parse/contentType.ts";
-import { extractReport } from "../../stages/extract/index.ts";
 
 export function registerExtract(program: Command): void {
   program
@@ -12,6 +9,9 @@ export function registerExtract(program: Command): void {
     .description("print report metadata and facts of each file as JSONL (no warehouse)")
     .argument("<files...>", "report files (.txt .html .pdf .docx .doc)")
     .action(async (files: string[]) => {
+      const [{ parseReport }, { contentTypeFor }, { extractReport }] = await Promise.all([
+        import("../../stages/parse/index.ts"), import("../../stages/parse/contentType.ts"), import("../../stages/extract/index.ts"),
+      ]);
       let failed = 0;
       for (const file of files) {
         const doc = basename(file);

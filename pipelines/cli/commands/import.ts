@@ -1,9 +1,6 @@
 // govkpi import: the folder connector alone. Lands a folder's reports and announces them on Kafka for the
 // stage workers (`govkpi worker`), without running any stage or touching the warehouse, which the load worker owns.
 import type { Command } from "commander";
-import { assertFolder, importFolder, MissingFolderError } from "../../../connectors/folder/folderImport.ts";
-import { announce } from "../../../connectors/publishRaw.ts";
-import { landingZoneOf } from "../../runner.ts";
 import { addBusOptions, busFromOptions, exitOnBusError, type BusOptions } from "../busOptions.ts";
 
 export function registerImport(program: Command): void {
@@ -13,6 +10,9 @@ export function registerImport(program: Command): void {
     .requiredOption("--input <dir>", "folder of report files (.txt .html .pdf .docx .doc)")
     .option("--data <dir>", "data directory whose landing zone the workers share", "./data");
   addBusOptions(command, "kafka only").action(async (opts: Omit<BusOptions, "bus"> & { input: string; data: string }) => {
+    const [{ assertFolder, importFolder, MissingFolderError }, { announce }, { landingZoneOf }] = await Promise.all([
+      import("../../../connectors/folder/folderImport.ts"), import("../../../connectors/publishRaw.ts"), import("../../runner.ts"),
+    ]);
     try {
       await assertFolder(opts.input);
       const bus = await busFromOptions({ ...opts, bus: "kafka" });

@@ -1,10 +1,7 @@
 // govkpi report: the dashboards' panels rendered as a static HTML page with charts, for users without Grafana.
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { DASHBOARDS } from "../../../dashboards/panels.ts";
-import { renderReport, type PanelResult } from "../../../dashboards/htmlReport.ts";
-import { runPanelSql } from "../../../dashboards/queries.ts";
-import { NoWarehouseError, openReader } from "../../warehouse/readWarehouse.ts";
+import type { PanelResult } from "../../../dashboards/htmlReport.ts";
 
 /** Every year there is: a static report has no time picker. */
 const ALL_TIME = { from: new Date("1990-01-01T00:00:00Z"), to: new Date("2100-01-01T00:00:00Z") };
@@ -16,6 +13,10 @@ export function registerReport(program: Command): void {
     .option("--out <file>", "the HTML file to write", "report.html")
     .option("--data <dir>", "data directory", "./data")
     .action(async (opts: { out: string; data: string }) => {
+      const [{ DASHBOARDS }, { renderReport }, { runPanelSql }, { NoWarehouseError, openReader }] = await Promise.all([
+        import("../../../dashboards/panels.ts"), import("../../../dashboards/htmlReport.ts"), import("../../../dashboards/queries.ts"),
+        import("../../warehouse/readWarehouse.ts"),
+      ]);
       try {
         const conn = await openReader(opts.data);
         const sections = [];

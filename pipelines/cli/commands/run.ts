@@ -2,12 +2,13 @@
 // embedded bus (default) or on Kafka (`--bus kafka --brokers …`), all stages in this process.
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { importFolder, MissingFolderError } from "../../../connectors/folder/folderImport.ts";
-import { ingest } from "../../ingest.ts";
-import { printSummary } from "../summary.ts";
 import { addBusOptions, busFromOptions, closeOnSignal, exitOnBusError, type BusOptions } from "../busOptions.ts";
 
-export const SAMPLES_DIR = fileURLToPath(new URL("../../../samples", import.meta.url));
+/** Set by the build: the bundled CLI in dist/ sits one folder below the repository, this source file three. */
+declare const GOVKPI_BUNDLED: boolean | undefined;
+const REPO = typeof GOVKPI_BUNDLED === "undefined" ? "../../../" : "../";
+
+export const SAMPLES_DIR = fileURLToPath(new URL(`${REPO}samples`, import.meta.url));
 
 export function registerRun(program: Command): void {
   const run = program
@@ -16,6 +17,9 @@ export function registerRun(program: Command): void {
     .option("--input <dir>", "folder of report files (.txt .html .pdf .docx .doc)", SAMPLES_DIR)
     .option("--data <dir>", "data directory (landing zone, DuckDB, Parquet)", "./data");
   addBusOptions(run).action(async (opts: BusOptions & { input: string; data: string }) => {
+    const [{ importFolder, MissingFolderError }, { ingest }, { printSummary }] = await Promise.all([
+      import("../../../connectors/folder/folderImport.ts"), import("../../ingest.ts"), import("../summary.ts"),
+    ]);
     try {
       const bus = await busFromOptions(opts);
       if (bus.engine === "kafka") closeOnSignal(bus, () => process.exit(130));

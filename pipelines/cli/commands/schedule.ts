@@ -1,8 +1,5 @@
 // govkpi schedule: crawl every source on its cron schedule until SIGTERM; runs are recorded in `runs`.
 import type { Command } from "commander";
-import { crawlAndLoad } from "../../crawlRun.ts";
-import { scheduleSources } from "../../scheduler/scheduler.ts";
-import { sourcesOrExit } from "../sourcesFile.ts";
 
 export function registerSchedule(program: Command): void {
   program
@@ -11,6 +8,9 @@ export function registerSchedule(program: Command): void {
     .requiredOption("--sources <file>", "the source registry (see sources.example.yaml)")
     .option("--data <dir>", "data directory", "./data")
     .action(async (opts: { sources: string; data: string }) => {
+      const [{ crawlAndLoad }, { scheduleSources }, { sourcesOrExit }] = await Promise.all([
+        import("../../crawlRun.ts"), import("../../scheduler/scheduler.ts"), import("../sourcesFile.ts"),
+      ]);
       const sources = await sourcesOrExit("schedule", opts.sources);
       // one source at a time: each crawl's stages write the same DuckDB file
       let queue = Promise.resolve();

@@ -1,11 +1,7 @@
 // govkpi serve: the webhook receiver, with the stages running in the same process on the embedded bus.
 import type { Command } from "commander";
 import { join } from "node:path";
-import { EmbeddedBus } from "../../bus/embedded.ts";
-import { announce } from "../../../connectors/publishRaw.ts";
-import { Inbox } from "../../../connectors/webhook/inbox.ts";
-import { webhookMetrics, webhookServer } from "../../../connectors/webhook/server.ts";
-import { landingZoneOf, startStages, STAGE_NAMES } from "../../runner.ts";
+import { STAGE_NAMES } from "../../stageNames.ts";
 
 /** Where a report's journey ends: then its inbox entry can go. */
 const SETTLED = new Set(["load", "dead-letters"]);
@@ -25,6 +21,10 @@ export function registerServe(program: Command): void {
         console.error(`govkpi serve: set the bearer token in ${opts.tokenEnv}; refusing to start without one`);
         process.exit(2);
       }
+      const [{ EmbeddedBus }, { announce }, { Inbox }, { webhookMetrics, webhookServer }, { landingZoneOf, startStages }] = await Promise.all([
+        import("../../bus/embedded.ts"), import("../../../connectors/publishRaw.ts"), import("../../../connectors/webhook/inbox.ts"),
+        import("../../../connectors/webhook/server.ts"), import("../../runner.ts"),
+      ]);
       const bus = new EmbeddedBus();
       const inbox = new Inbox(join(opts.data, "inbox"));
       const metrics = webhookMetrics();

@@ -1,8 +1,7 @@
 // govkpi worker: one stage as a Kafka consumer group member, until SIGTERM/SIGINT. Start as many as the
 // topic has partitions to scale a stage out; `--stage load` owns the DuckDB file of its data dir.
 import { Option, type Command } from "commander";
-import { startStages, STAGE_NAMES, type StageName } from "../../runner.ts";
-import { stageProgress } from "../progress.ts";
+import { STAGE_NAMES, type StageName } from "../../stageNames.ts";
 import { addBusOptions, busFromOptions, closeOnSignal, exitOnBusError, type BusOptions } from "../busOptions.ts";
 
 export function registerWorker(program: Command): void {
@@ -12,6 +11,7 @@ export function registerWorker(program: Command): void {
     .addOption(new Option("--stage <stage>", "the stage to run").choices(STAGE_NAMES).makeOptionMandatory())
     .option("--data <dir>", "data directory (landing zone shared by all workers; the load worker's DuckDB and Parquet)", "./data");
   addBusOptions(worker, "kafka only").action(async (opts: Omit<BusOptions, "bus"> & { stage: StageName; data: string }) => {
+    const [{ startStages }, { stageProgress }] = await Promise.all([import("../../runner.ts"), import("../progress.ts")]);
     try {
       const bus = await busFromOptions({ ...opts, bus: "kafka" });
       const progress = stageProgress(opts.stage === "load" ? ["load", "dead-letters"] : [opts.stage]);
