@@ -99,7 +99,9 @@ export class SnapshotPublisher {
       manifest.tables[table.name] = await this.publishTable(table, dir, parent, changes);
     }
     await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest, null, 1));
-    await this.syncTree(dir);
+    // file names are unique: a path the parent has too is a hard link to a file already on disk
+    const linked = new Set(Object.values(parent?.tables ?? {}).flatMap((t) => t.files.map((f) => f.path)));
+    await this.syncTree(dir, linked);
     await this.commit(id);
     await this.collectGarbage(id);
     return id;
@@ -178,10 +180,11 @@ export class SnapshotPublisher {
     return { path, rows: 0, partition };
   }
 
-  /** New files and their folders reach the disk before the pointer that makes them visible. */
-  private async syncTree(dir: string): Promise<void> {
+  /** New files and every folder (the links' names) reach the disk before the pointer that makes them visible; linked files are on disk already. */
+  private async syncTree(dir: string, linked: Set<string>): Promise<void> {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    await Promise.all(entries.map((e) => fsyncPath(join(e.parentPath, e.name))));
+    const fresh = entries.filter((e) => e.isDirectory() || !linked.has(relative(dir, join(e.parentPath, e.name))));
+    await Promise.all(fresh.map((e) => fsyncPath(join(e.parentPath, e.name))));
     await fsyncPath(dir);
     await fsyncPath(join(this.root, SNAPSHOTS));
   }
