@@ -1,24 +1,52 @@
-// Runs a panel's SQL the way Grafana's DuckDB datasource would: dashboard variables and the time-range
-// macro substituted, then executed on a reader connection over the Parquet warehouse.
+// Runs panel SQL outside Grafana (the static report, the query benchmark), the way the DuckDB datasource
+// plugin runs it inside: variables in Grafana's `sqlstring` format (the custom All value as is), then the
+// backend's sqlds macros. tests/dashboards/grafana.test.ts checks `interpolate` against Grafana's own
+// interpolation, so the two cannot drift.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { ALL } from "./panels.ts";
+import { ALL_VALUE } from "./panels.ts";
 
 export interface TimeRange {
   from: Date;
   to: Date;
 }
 
-const timestamp = (d: Date) => `TIMESTAMP '${d.toISOString().slice(0, 19).replace("T", " ")}'`;
-const literal = (v: string) => v.replaceAll("'", "''");
+/** A variable's value: "all", or the chosen values with the text shown for them. */
+export type VariableValue = "all" | { values: string[]; text?: string };
 
-/** `${name}` → the variable's value (All → '%'), `$__timeFilter(expr)` → a range test on expr. */
-export function expandSql(sql: string, values: Record<string, string>, range: TimeRange): string {
-  return sql
-    .replace(/\$__timeFilter\(([^()]*(?:\([^()]*\)[^()]*)*)\)/g, (_, expr: string) => `(${expr} BETWEEN ${timestamp(range.from)} AND ${timestamp(range.to)})`)
-    .replace(/\$\{(\w+)\}/g, (_, name: string) => literal(values[name] ?? ALL));
+/** Grafana's sqlstring format: each value quoted, `'` doubled, `"` backslashed, joined with commas. */
+export const sqlString = (values: string[]) => values.map((v) => `'${v.replaceAll("'", "''").replaceAll('"', '\\"')}'`).join(",");
+
+/** `${name}`, `$name`, `${name:text}`, `${name:raw}` → the value as Grafana's template service gives it. */
+export function interpolate(sql: string, vars: Record<string, VariableValue>): string {
+  return sql.replace(/\$\{(\w+)(?::(\w+))?\}|\$(\w+)/g, (match, braced: string, fmt: string | undefined, bare: string) => {
+    const v = vars[braced ?? bare];
+    if (!v) return match;
+    if (v === "all") return fmt === "text" ? "All" : ALL_VALUE;
+    if (fmt === "text") return v.text ?? v.values.join(" + ");
+    if (fmt === "raw") return v.values.join(",");
+    return sqlString(v.values);
+  });
 }
 
-export async function runPanelSql(conn: DuckDBConnection, sql: string, values: Record<string, string>, range: TimeRange) {
-  const reader = await conn.runAndReadAll(expandSql(sql, values, range));
-  return { columns: reader.columnNames(), rows: reader.getRowObjectsJson() };
+/** Go's time.RFC3339 of a UTC time, as sqlds prints the range. */
+const rfc3339 = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/** The sqlds macros the panels use: $__timeFilter(col), $__timeFrom(), $__timeTo(). */
+export function expandMacros(sql: string, range: TimeRange): string {
+  const from = rfc3339(range.from);
+  const to = rfc3339(range.to);
+  return sql
+    .replace(/\$__timeFilter\(([^()]*)\)/g, (_, col: string) => `${col.trim()} >= '${from}' AND ${col.trim()} <= '${to}'`)
+    .replace(/\$__timeFrom\(\)/g, `'${from}'`)
+    .replace(/\$__timeTo\(\)/g, `'${to}'`);
+}
+
+export async function runSql(conn: DuckDBConnection, sql: string) {
+  const reader = await conn.runAndReadAll(sql);
+  return { columns: reader.columnNames(), rows: reader.getRowObjectsJS() as Record<string, unknown>[] };
+}
+
+/** The snapshot the warehouse's pointer names now ('' before snapshots are published). */
+export async function currentSnapshot(conn: DuckDBConnection): Promise<string> {
+  return String((await runSql(conn, "SELECT snapshot FROM current_snapshot()")).rows[0]?.snapshot ?? "");
 }

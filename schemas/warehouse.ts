@@ -3,6 +3,9 @@
 // checked by the facts message's zod schema against the registry, not by the table: a code added to the
 // registry must load into a warehouse created before it.
 import { APPROX, ADMIN_LEVELS, REPORT_STATUS } from "./messages.ts";
+import { METRICS, UNIT_LABELS } from "./metrics.ts";
+
+const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 
@@ -159,15 +162,63 @@ export interface PublishedTable {
   partitioned: boolean;
 }
 
+/** How a metric's figures of several organisations combine: counts and money add up, rates and day
+ * counts are averaged (adding two bureaus' 30 % cut is meaningless). */
+export const metricAggregation = (unit: string) => (unit === "count" || unit === "yuan" ? "sum" : "mean");
+
+/** The metric registry as a table (code, family, label, unit, unit label, label with unit, aggregation),
+ * so dashboards and analysts show 中文 labels and units without a copy of the registry. */
+const METRICS_SELECT = `SELECT * FROM (VALUES ${METRICS.map((m) =>
+  `(${[m.code, m.family, m.label, m.unit, UNIT_LABELS[m.unit], `${m.label}（${UNIT_LABELS[m.unit]}）`, metricAggregation(m.unit)].map(quote).join(", ")}, ${m.catalogue})`,
+).join(", ")}) AS metrics(code, family, label, unit, unit_label, display, aggregation, catalogue)`;
+
+/** One row per organisation, metric (with its scope and qualifier) and year: the organisation's figure
+ * (the largest when two of its reports state it), the previous year's and their ratio. Sorted by
+ * organisation so that one organisation's rows sit in one or two Parquet row groups. Not partitioned:
+ * a change to one year changes the next year's `previous`. */
+const KPI_YEARLY_SELECT = `WITH figures AS (
+  SELECT org_name, province, city, county, admin_level, metric, family, scope, qualifier, report_year,
+    max(value) AS value, bool_and(redacted) AS redacted, count(*) AS facts, count(DISTINCT report_id) AS reports
+  FROM facts WHERE report_year IS NOT NULL
+  GROUP BY ALL
+)
+SELECT *,
+  CASE WHEN org_name IS NOT NULL AND lag(report_year) OVER w = report_year - 1 THEN lag(value) OVER w END AS previous,
+  value / nullif(previous, 0) - 1 AS yoy
+FROM figures
+WINDOW w AS (PARTITION BY org_name, province, city, county, admin_level, metric, scope, qualifier ORDER BY report_year)
+ORDER BY org_name, metric, report_year`;
+
+/** kpi_yearly summed per province, city, admin level, metric and year (levels are never added together):
+ * what the dashboards read when no single organisation is chosen. `comparable_*` add up only the
+ * organisations that reported both this year and the last, so a year-over-year change is not coverage. */
+const KPI_ROLLUP_SELECT = `WITH yearly AS (${KPI_YEARLY_SELECT})
+SELECT province, city, admin_level, metric, family, scope, qualifier, report_year,
+  sum(value) AS value_sum, count(value) AS orgs,
+  sum(value) FILTER (WHERE previous IS NOT NULL) AS comparable_sum,
+  sum(previous) FILTER (WHERE value IS NOT NULL) AS comparable_previous
+FROM yearly GROUP BY ALL
+ORDER BY metric, report_year, province`;
+
+/** The organisations that reported, for the dashboards' variables. */
+const ORGS_SELECT = `SELECT org_name, province, city, county, admin_level, count(*) AS reports,
+  min(report_year) AS first_year, max(report_year) AS last_year
+FROM reports WHERE org_name IS NOT NULL GROUP BY ALL ORDER BY province, admin_level, org_name`;
+
 /** What each snapshot under DATA/warehouse/snapshots/<id>/ holds, as Parquet. */
 export const PUBLISHED: readonly PublishedTable[] = [
-  { name: "facts", select: "SELECT * FROM facts", dependsOn: ["facts"], partitioned: true },
+  // sorted by organisation so that the evidence of one organisation sits in few row groups
+  { name: "facts", select: "SELECT * FROM facts ORDER BY org_name, metric, report_year", dependsOn: ["facts"], partitioned: true },
   { name: "reports", select: "SELECT * FROM reports", dependsOn: ["reports"], partitioned: true },
   { name: "dead_letters", select: "SELECT * FROM dead_letters", dependsOn: ["dead_letters"], partitioned: false },
   { name: "runs", select: "SELECT * FROM runs", dependsOn: ["runs"], partitioned: false },
+  // for the dashboards (and analysts): the registry, and aggregates rebuilt when what they read changes
+  { name: "metrics", select: METRICS_SELECT, dependsOn: [], partitioned: false },
+  { name: "orgs", select: ORGS_SELECT, dependsOn: ["reports"], partitioned: false },
+  { name: "kpi_yearly", select: KPI_YEARLY_SELECT, dependsOn: ["facts"], partitioned: false },
+  { name: "kpi_rollup", select: KPI_ROLLUP_SELECT, dependsOn: ["facts"], partitioned: false },
 ];
 
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** read_parquet of a table's files, `glob` turning its pattern below the snapshot folder into an SQL string. */
 const readTable = (t: PublishedTable, glob: (pattern: string) => string) =>
@@ -198,4 +249,13 @@ export function snapshotInitSql(warehouseDir: string): string[] {
   const root = warehouseDir.replace(/\/$/, "");
   const inSnapshot = (pattern: string) => `${quote(`${root}/snapshots/`)} || snap || ${quote(`/${pattern}`)}`;
   return PUBLISHED.map((t) => `CREATE OR REPLACE MACRO ${t.name}_at(snap) AS TABLE SELECT * FROM ${readTable(t, inSnapshot)}`);
+}
+
+/** The datasource initSql's macros: snapshotInitSql's `<table>_at(snap)` and `current_snapshot()`, the
+ * pointer's id ('' before the first publish), for the dashboards' hidden snapshot variable. */
+export function readerMacros(warehouseDir: string): string[] {
+  return [
+    `CREATE OR REPLACE MACRO current_snapshot() AS TABLE SELECT coalesce(max(snapshot), '') AS snapshot FROM (${currentSnapshotSql(warehouseDir)})`,
+    ...snapshotInitSql(warehouseDir),
+  ];
 }

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DuckDBInstance, StatementType, type DuckDBConnection, type DuckDBResultReader } from "@duckdb/node-api";
-import { readerViews } from "../../schemas/warehouse.ts";
+import { readerMacros, readerViews } from "../../schemas/warehouse.ts";
 import { currentSnapshotId, snapshotDir } from "./snapshots.ts";
 
 export class NoWarehouseError extends Error {
@@ -27,7 +27,8 @@ export async function resolveSnapshot(dataDir: string): Promise<{ id: string | n
 export async function openReader(dataDir: string): Promise<DuckDBConnection> {
   const { dir } = await resolveSnapshot(dataDir);
   const conn = await (await DuckDBInstance.create(":memory:")).connect();
-  for (const sql of readerViews(dir)) await conn.run(sql);
+  // and the dashboards' table macros (they read the snapshot named in their argument)
+  for (const sql of [...readerViews(dir), ...readerMacros(resolve(join(dataDir, "warehouse")))]) await conn.run(sql);
   return conn;
 }
 

@@ -10,8 +10,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { DASHBOARDS } from "../../dashboards/panels.ts";
-import { expandSql } from "../../dashboards/queries.ts";
+import { dashboardSettings, timeDashboardQueries } from "./dashboards.bench.ts";
 import { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
 import { openReader, resolveSnapshot } from "../../pipelines/warehouse/readWarehouse.ts";
 import { readerViews } from "../../schemas/warehouse.ts";
@@ -162,31 +161,10 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function dashboardQueries(data: string): Promise<void> {
   const conn = await openReader(data);
-  const range = { from: new Date(Date.UTC(new Date().getUTCFullYear() - 10, 0, 1)), to: new Date() };
-  const [{ province }] = (await conn.runAndReadAll("SELECT province FROM facts WHERE province IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")).getRowObjectsJS() as [{ province: string }];
-  const settings: Array<[string, Record<string, string>]> = [["All", {}], [`province=${province}`, { province }]];
-  const repeats = Number(args.repeats);
   let worst = 0;
-  for (const dashboard of DASHBOARDS) {
-    const queries = [
-      ...dashboard.variables.map((v) => ({ name: `variable ${v.name}`, sql: v.sql })),
-      ...dashboard.panels.map((p) => ({ name: `panel ${p.id} ${p.title.slice(0, 30)}`, sql: p.sql })),
-    ];
-    for (const q of queries) {
-      for (const [label, values] of settings) {
-        const sql = expandSql(q.sql, values, range);
-        const times: number[] = [];
-        let rows = 0;
-        for (let i = 0; i < repeats; i++) {
-          const started = performance.now();
-          rows = (await conn.runAndReadAll(sql)).currentRowCount;
-          times.push(performance.now() - started);
-        }
-        times.sort((a, b) => a - b);
-        worst = Math.max(worst, percentile(times, 95));
-        line(`  ${dashboard.uid.replace("govkpi-", "")} ${q.name} [${label}]`.slice(0, 44), `p50 ${fmt(percentile(times, 50))} ms  p95 ${fmt(percentile(times, 95))} ms  (${rows} rows)`);
-      }
-    }
+  for (const t of await timeDashboardQueries(conn, await dashboardSettings(conn), Number(args.repeats))) {
+    worst = Math.max(worst, t.p95);
+    line(`  ${t.dashboard} ${t.query} [${t.setting}]`.slice(0, 44), `p50 ${fmt(t.p50)} ms  p95 ${fmt(t.p95)} ms  (${t.rows} rows)`);
   }
   line("slowest dashboard query p95", `${fmt(worst)} ms`);
 }

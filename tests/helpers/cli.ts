@@ -2,10 +2,11 @@
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const REPO = fileURLToPath(new URL("../..", import.meta.url));
+// from the path, not `new URL()`: under a DOM test environment URL is the DOM's, which fileURLToPath refuses
+export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const SAMPLES = join(REPO, "samples");
 export const SHARED = join(REPO, "..", "shared");
 

@@ -39,6 +39,15 @@ describe("infra/docker-compose.yml", () => {
     expect(services.grafana!.environment).toMatchObject({ GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS: "motherduck-duckdb-datasource" });
   });
 
+  it("pins a DuckDB plugin that loads several query variables (0.2.1 or later) and the Grafana the dashboard tests use", () => {
+    const plugin = /motherduck-duckdb-datasource-(\d+)\.(\d+)\.(\d+)\.zip/.exec(String((services.grafana!.environment as Record<string, string>).GF_INSTALL_PLUGINS));
+    expect(plugin, "the plugin is pinned to a release").not.toBeNull();
+    const [major, minor, patch] = plugin!.slice(1).map(Number) as [number, number, number];
+    expect(major * 1e6 + minor * 1e3 + patch).toBeGreaterThanOrEqual(2001);
+    const grafana = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).devDependencies["@grafana/data"];
+    expect(services.grafana!.image).toBe(`grafana/grafana:${grafana}-ubuntu`);
+  });
+
   it("starts only govkpi commands the CLI has", async () => {
     const help = (await govkpi(["--help"])).stdout;
     let checked = 0;
