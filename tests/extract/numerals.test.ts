@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chineseNumeral, findNumbers } from "../../pipelines/stages/extract/numerals.ts";
+import { chineseNumeral, findNumbers, readFigures } from "../../pipelines/stages/extract/numerals.ts";
+import { SAMPLES } from "../helpers/cli.ts";
 
 const one = (text: string) => {
   const tokens = findNumbers(text);
@@ -61,4 +64,19 @@ describe("figures in report text", () => {
     "%s gives no figure",
     (text) => expect(findNumbers(text).filter((t) => t.value !== null || t.redacted)).toHaveLength(0),
   );
+});
+
+describe("where figures start", () => {
+  it("reading only where figureStarts points finds every figure the grammar reads from any position", () => {
+    const texts = [
+      ...readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(SAMPLES, f), "utf8")),
+      readFileSync(join(import.meta.dirname, "families.test.ts"), "utf8"),
+      "约百分之九十五，近三成，不超过十五个工作日，超过2万多件，XX件与**宗，一千四百六十一人次，第十二件，十九大，12345热线",
+    ];
+    for (const text of texts) {
+      const everywhere = readFigures(text, Array.from({ length: text.length }, (_, i) => i));
+      expect(findNumbers(text)).toEqual(everywhere);
+      expect(everywhere.length).toBeGreaterThan(5);
+    }
+  });
 });

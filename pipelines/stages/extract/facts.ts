@@ -1,11 +1,10 @@
 // extractFacts: every catalogue metric the report states, each with the clause it came from.
 import type { Fact } from "../../../schemas/messages.ts";
-import { KPI_RULES } from "./kpiRules/index.ts";
-import { applyRules } from "./ruleEngine.ts";
-import { indexRules } from "./kpiRules/ruleIndex.ts";
+import { KPI_RULES, LIST_READERS } from "./kpiRules/index.ts";
+import { RuleEngine } from "./ruleEngine.ts";
 
-const RULES = indexRules(KPI_RULES);
+const ENGINE = new RuleEngine(KPI_RULES, LIST_READERS);
 
 export function extractFacts(text: string): Fact[] {
-  return applyRules(text, RULES);
+  return ENGINE.extract(text);
 }

@@ -1,78 +1,28 @@
-// Applies the KPI rules to a report: sentence by sentence, every figure is masked to one character so a
-// rule is a plain pattern over words and `#`s; each figure is claimed by the first rule that matches it.
+// Applies the KPI rules to a report. One walk over the whole report finds sentences, section headings,
+// where figures may start and every rule's cue words; only a sentence where a rule's cue word shares a
+// clause with a figure is read further. There the number grammar reads each figure once, the figures are
+// masked, and the candidate rules run over the masked sentence in order: each figure is claimed by the
+// first rule that matches it. Every step is linear in the text it is given.
 import type { Approx, Fact } from "../../../schemas/messages.ts";
 import { metricDef } from "../../../schemas/metrics.ts";
-import { findNumbers, type NumberToken } from "./numerals.ts";
-import { FIGURE, type KpiRule } from "./kpiRules/rule.ts";
-import type { RuleIndex } from "./kpiRules/ruleIndex.ts";
-import { hasBreakdown, readBreakdowns } from "./breakdowns.ts";
-import { futureSpans, isFutureClause } from "./future.ts";
+import { CueIndex } from "./cueIndex.ts";
+import { futureSpans, targetFrom } from "./future.ts";
+import type { KpiRule, ListReader } from "./kpiRules/rule.ts";
+import { readLists } from "./lists.ts";
+import { DIGIT, FIGURE_CHAR, MASK_CHAR, NUMERAL, NUMERAL_FOLLOW, NUMERAL_FOLLOW_CHARS, readFigures } from "./numerals.ts";
+import { fits, makeFact, Sentence } from "./sentence.ts";
 
-export interface Sentence {
-  text: string;
-  offset: number;
-  tokens: NumberToken[];
-  /** the sentence with each figure replaced by FIGURE */
-  masked: string;
-  /** masked index → index in `text` */
-  origin: number[];
-  claimed: Set<number>;
-}
-
-/** A sentence ends at 。！？ or a line break, but not at a break after ；，： (a PDF line that goes on). */
-const SENTENCE = /(?:[^。！？!?\n]|(?<=[；;，,：:])\n)+[。！？!?]?/g;
-const CLAUSE_BOUNDARY = /[，,；;。：:！？!?]/;
 const TRAILING_APPROX: Array<[RegExp, Approx]> = [
   [/^(?:以上|之上)/, "at_least"],
   [/^(?:以下|以内|之内)/, "at_most"],
   [/^(?:左右|余|多)/, "approx"],
 ];
-/** a cheap test before the number grammar: digits, a mask, or a Chinese numeral with a unit after it */
-const MAY_HOLD_FIGURE = /百分之|[0-9０-９*＊×X]|[零〇一二两三四五六七八九十百千万][件宗起次家项个份条封批人期户例名篇场张台套%％成天日元]/;
-
 /** an average or an extreme is not the year's figure (平均罚款3,000元) */
 const AVERAGE = /平均|人均|最高|最低|单笔|每件|每家|每户|每人/;
-const SCOPE_CUES: Array<[RegExp, string]> = [
-  [/医美|医疗美容/, "医疗美容"],
-  [/无证行医/, "无证行医"],
-  [/非法行医/, "非法行医"],
-  [/一般程序/, "一般程序"],
-  [/简易程序/, "简易程序"],
-];
-
-/** Asides in brackets with no figure of their own ((含12345平台), （试行）) stand between a cue and its figure. */
-function asides(text: string, tokens: NumberToken[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(/[（(][^（）()]{0,40}[）)]/g)) {
-    const [start, end] = [m.index!, m.index! + m[0].length];
-    if (!tokens.some((t) => t.start >= start && t.start < end)) out.push([start, end]);
-  }
-  return out;
-}
-
-function maskSentence(text: string, offset: number): Sentence {
-  const tokens = findNumbers(text);
-  const skipped = asides(text, tokens);
-  let masked = "";
-  const origin: number[] = [];
-  const keep = (from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      if (skipped.length && skipped.some(([a, b]) => i >= a && i < b)) continue;
-      masked += text[i];
-      origin.push(i);
-    }
-  };
-  let at = 0;
-  for (const t of tokens) {
-    keep(at, t.start);
-    masked += FIGURE;
-    origin.push(t.start);
-    at = t.end;
-  }
-  keep(at, text.length);
-  origin.push(text.length);
-  return { text, offset, tokens, masked, origin, claimed: new Set() };
-}
+/** how far before a match its clause is read for `unless` and averages */
+const CLAUSE_WINDOW = 60;
+/** how far before a match `qualify` reads */
+const QUALIFY_WINDOW = 80;
 
 /** Words that name no domain: 查处各类违法案件 is the whole year's figure, 查办食品安全案件 a domain's. */
 const GENERIC = /各类|各项|全部|所有|卫生健康|卫生|违法|违规|行政|涉嫌|一般|的|了|共|计|合计|累计/g;
@@ -82,119 +32,191 @@ function domainOf(words: string | undefined): string | null {
   return domain && domain.length >= 2 ? words!.trim().replace(/^(?:了|共|各类)/, "").replace(/(?:违法|违规|的)+$/, "") : null;
 }
 
-/** A clause ends at punctuation, but not at the comma inside a figure (1,203). */
-const isBoundary = (text: string, i: number) =>
-  CLAUSE_BOUNDARY.test(text[i]!) && !(/[,，]/.test(text[i]!) && /\d/.test(text[i - 1] ?? "") && /\d{3}/.test(text.slice(i + 1, i + 4)));
-
-/** The clause(s) a match spans, verbatim, at most 200 characters. */
-export function evidenceOf(s: Sentence, from: number, to: number): { evidence: string; offset: number } {
-  let start = s.origin[from]!;
-  let end = s.origin[to] ?? s.text.length;
-  while (start > 0 && !isBoundary(s.text, start - 1)) start--;
-  while (end < s.text.length && !isBoundary(s.text, end)) end++;
-  if (end - start > 200) start = Math.max(start, end - 200);
-  if (end - start > 200) end = start + 200;
-  const raw = s.text.slice(start, end);
-  const lead = raw.length - raw.trimStart().length;
-  return { evidence: raw.trim(), offset: s.offset + start + lead };
-}
-
-function figureIndexes(s: Sentence, from: number, to: number): number[] {
-  const out: number[] = [];
-  let n = 0;
-  for (let i = 0; i < to; i++) {
-    if (s.masked[i] !== FIGURE) continue;
-    if (i >= from) out.push(n);
-    n++;
-  }
-  return out;
-}
-
 function trailingApprox(s: Sentence, end: number, approx: Approx): Approx {
   if (approx !== "exact") return approx;
   const rest = s.masked.slice(end, end + 2);
   return TRAILING_APPROX.find(([re]) => re.test(rest))?.[1] ?? approx;
 }
 
-export interface FactDraft {
-  metric: string;
-  token: NumberToken;
-  approx: Approx;
-  qualifier: string | null;
-  scope: string | null;
-  from: number;
-  to: number;
-}
-
-export function makeFact(s: Sentence, d: FactDraft): Fact {
-  const def = metricDef(d.metric);
-  const { evidence, offset } = evidenceOf(s, d.from, d.to);
-  let scope = d.scope;
-  if (!scope && (def.family === "penalties" || def.family === "inspections")) {
-    const clause = s.text.slice(0, s.origin[d.to] ?? s.text.length);
-    scope = SCOPE_CUES.find(([re]) => re.test(clause))?.[1] ?? null;
-  }
-  return {
-    metric: def.code,
-    family: def.family,
-    unit: def.unit,
-    value: d.token.redacted ? null : d.token.value,
-    approx: d.approx,
-    redacted: d.token.redacted,
-    qualifier: d.qualifier,
-    scope,
-    evidence,
-    offset,
-  };
-}
-
-/** A figure fits a metric when both are percentages or neither is. */
-export const fits = (metric: string, token: NumberToken) =>
-  (metricDef(metric).unit === "percent") === token.percent && (token.redacted || token.value !== null);
-
-function applyRule(s: Sentence, rule: KpiRule, out: Fact[]): void {
-  if (rule.context && !rule.context.test(s.text)) return;
-  for (const m of s.masked.matchAll(rule.pattern)) {
-    const from = m.index!;
+function applyRule(s: Sentence, rule: KpiRule, targetAt: number, out: Fact[]): void {
+  if (rule.context && s.matchEnd(rule.context) === Infinity) return;
+  const { pattern } = rule;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(s.masked); m; m = pattern.exec(s.masked)) {
+    if (!m[0]) {
+      pattern.lastIndex++;
+      continue;
+    }
+    const from = m.index;
     const to = from + m[0].length;
-    const figures = figureIndexes(s, from, to);
-    if (figures.length !== rule.metrics.length || figures.some((f) => s.claimed.has(f))) continue;
+    const figures = s.figuresIn(from, to);
+    if (figures.length !== rule.metrics.length || figures.some((f) => s.claimed[f])) continue;
     const tokens = figures.map((f) => s.tokens[f]!);
     if (!rule.metrics.every((metric, i) => fits(metric, tokens[i]!))) continue;
-    let clauseStart = from;
-    while (clauseStart > 0 && !CLAUSE_BOUNDARY.test(s.masked[clauseStart - 1]!)) clauseStart--;
-    const clause = s.masked.slice(clauseStart, to);
+    const clause = s.masked.slice(Math.max(s.clauseStart(from), from - CLAUSE_WINDOW), to);
     if (rule.unless?.test(clause)) continue;
     if (AVERAGE.test(clause) && rule.metrics.some((metric) => metricDef(metric).unit !== "percent")) continue;
-    if (isFutureClause(s.masked.slice(0, from))) continue;
-    figures.forEach((f) => s.claimed.add(f));
-    const qualifier = m.groups?.q?.trim() || rule.qualify?.(s.masked.slice(0, from)) || null;
+    if (targetAt <= s.origin(from)) continue;
+    for (const f of figures) s.claimed[f] = 1;
+    const qualifier = m.groups?.q?.trim() || rule.qualify?.(s.masked.slice(Math.max(0, from - QUALIFY_WINDOW), from)) || null;
     const scope = domainOf(m.groups?.s) || rule.scope || (rule.scopeIsQualifier ? qualifier : null);
     rule.metrics.forEach((metric, i) => {
       const token = tokens[i]!;
-      out.push(makeFact(s, { metric, token, approx: trailingApprox(s, to, token.approx), qualifier, scope, from, to }));
+      out.push(makeFact(s, { metric, token, approx: trailingApprox(s, to, token.approx), qualifier, scope, scopeCues: rule.scopeCues, from, to }));
     });
   }
 }
 
 const key = (f: Fact) => [f.metric, f.redacted ? `#${f.offset}` : f.value, f.qualifier, f.scope].join("|");
 
-export function applyRules(text: string, rules: RuleIndex): Fact[] {
-  const facts: Fact[] = [];
-  const skip = futureSpans(text);
-  for (const m of text.matchAll(SENTENCE)) {
-    const offset = m.index!;
-    if (skip.some(([a, b]) => offset >= a && offset < b)) continue;
-    if (!MAY_HOLD_FIGURE.test(m[0])) continue;
-    // rule words are never numerals, so the unmasked sentence tells which rules to try
-    const candidates = rules.candidates(m[0]);
-    const listed = hasBreakdown(m[0]);
-    if (!candidates.length && !listed) continue;
-    const s = maskSentence(m[0], offset);
-    if (!s.tokens.length) continue;
-    for (const rule of candidates) applyRule(s, rule, facts);
-    if (listed) facts.push(...readBreakdowns(s));
+// What the walk needs to know of a character, in one table: bits 0-1 its figure kind (numerals.ts),
+// bits 2-4 its punctuation, bit 5 whether a cue word starts with it.
+const FIGURE_KIND = 0b11;
+const END = 1 << 2;
+const NEWLINE = 2 << 2;
+const BOUNDARY = 3 << 2;
+const OPEN = 4 << 2;
+const CLOSE = 5 << 2;
+const PUNCTUATION = 0b111 << 2;
+const CUE_START = 1 << 5;
+const PUNCTUATION_MARKS: Array<[string, number]> = [["。！？!?", END], ["\n", NEWLINE], ["，,；;：:", BOUNDARY], ["（(", OPEN], ["）)", CLOSE]];
+/** a line break after these goes on with the sentence (a PDF line that wraps) */
+const SOFT_BREAK = new Uint8Array(65536);
+for (const c of "；;，,：:") SOFT_BREAK[c.charCodeAt(0)] = 1;
+
+export class RuleEngine {
+  private readonly cues: CueIndex;
+  private readonly chars = new Uint8Array(FIGURE_CHAR);
+  // per sentence: figure starts, rules with a cue in a clause that holds a figure, lists with a cue
+  private starts = new Int32Array(64);
+  private readonly ruleHits: Int32Array;
+  private readonly ruleSeen: Uint8Array;
+  private readonly listSeen: Uint8Array;
+  /** rules whose words stand in the clause being walked, kept when it turns out to hold a figure */
+  private pending = new Int32Array(64);
+
+  constructor(
+    private readonly rules: readonly KpiRule[],
+    private readonly lists: readonly ListReader[],
+  ) {
+    this.cues = new CueIndex(rules, lists);
+    for (const [marks, bit] of PUNCTUATION_MARKS) for (const c of marks) this.chars[c.charCodeAt(0)]! |= bit;
+    this.cues.starts.forEach((starts, c) => {
+      if (starts) this.chars[c]! |= CUE_START;
+    });
+    this.ruleSeen = new Uint8Array(rules.length);
+    this.ruleHits = new Int32Array(rules.length);
+    this.listSeen = new Uint8Array(lists.length);
   }
-  const seen = new Set<string>();
-  return facts.filter((f) => !seen.has(key(f)) && Boolean(seen.add(key(f))));
+
+  extract(text: string): Fact[] {
+    const facts: Fact[] = [];
+    const future = futureSpans(text);
+    let span = 0;
+    for (let at = 0; at < text.length; ) {
+      while (span < future.length && future[span]![1] <= at) span++;
+      at = this.walk(text, at, span < future.length && future[span]![0] <= at, facts);
+    }
+    const seen = new Set<string>();
+    return facts.filter((f) => !seen.has(key(f)) && Boolean(seen.add(key(f))));
+  }
+
+  /**
+   * Walks the sentence that starts at `start` (to 。！？, kept, or a line break not after ；，：, dropped):
+   * where figures may start, and which rules have a cue word in a clause holding a figure (brackets do
+   * not end a clause: an aside (含来信，来访) is read past). Reads it when some rule or list may match,
+   * unless it is part of a plan for the coming year. Returns where the next sentence starts.
+   */
+  private walk(text: string, start: number, planned: boolean, out: Fact[]): number {
+    const { cues, chars, ruleSeen, listSeen } = this;
+    const seconds = cues.seconds;
+    const length = text.length;
+    let rules = 0;
+    let figures = 0;
+    let pendingCount = 0;
+    let listHit = false;
+    let clauseHasFigure = false;
+    let depth = 0;
+    let prevKind = 0;
+    let numeral = -1;
+    let i = start;
+    let end = length;
+    for (; i <= length; i++) {
+      // past the end, a full stop closes the last sentence
+      const c = i === length ? 0x3002 : text.charCodeAt(i);
+      const bits = chars[c]!;
+      if (bits === 0 && prevKind === 0) continue;
+      const kind = bits & FIGURE_KIND;
+      if (kind !== prevKind) {
+        if (numeral >= 0 && NUMERAL_FOLLOW[c]) this.addStart(figures++, numeral), (clauseHasFigure = true);
+        numeral = kind === NUMERAL ? i : -1;
+        if (kind === DIGIT || kind === MASK_CHAR) this.addStart(figures++, i), (clauseHasFigure = true);
+        prevKind = kind;
+      }
+      if (bits & CUE_START && seconds[text.charCodeAt(i + 1)]) {
+        const found = cues.at(text, i);
+        for (let k = 0; found !== null && k < found.length; k++) {
+          const cue = found[k]!;
+          if (cue.word.length > 2 && !text.startsWith(cue.word, i)) continue;
+          for (const r of cue.rules) this.addPending(pendingCount++, r);
+          for (const l of cue.lists) listSeen[l] = 1;
+          if (cue.lists.length) listHit = true;
+        }
+      }
+      const mark = bits & PUNCTUATION;
+      if (mark === 0) continue;
+      if (mark === OPEN) depth++;
+      else if (mark === CLOSE) depth = Math.max(0, depth - 1);
+      else if (mark === NEWLINE && SOFT_BREAK[text.charCodeAt(i - 1)]) continue;
+      else if (mark === BOUNDARY && depth > 0) continue;
+      else {
+        // the clause ends here: its rules are candidates if it holds a figure
+        if (clauseHasFigure) {
+          for (let k = 0; k < pendingCount; k++) {
+            const r = this.pending[k]!;
+            if (!ruleSeen[r]) (this.ruleHits[rules++] = r), (ruleSeen[r] = 1);
+          }
+        }
+        pendingCount = 0;
+        clauseHasFigure = false;
+        if (mark === BOUNDARY) continue;
+        // and so does the sentence: 。！？ are kept in it, a line break is not
+        end = mark === END ? Math.min(i + 1, length) : i;
+        break;
+      }
+    }
+    const ruleHits = this.ruleHits.subarray(0, rules);
+    if (figures && (rules || listHit) && !planned) this.read(text, start, end, this.starts.subarray(0, figures), ruleHits, out);
+    for (const r of ruleHits) ruleSeen[r] = 0;
+    if (listHit) listSeen.fill(0);
+    return i + 1;
+  }
+
+  private addStart(k: number, at: number): void {
+    if (k === this.starts.length) this.starts = grow(this.starts);
+    this.starts[k] = at;
+  }
+
+  private addPending(k: number, rule: number): void {
+    if (k === this.pending.length) this.pending = grow(this.pending);
+    this.pending[k] = rule;
+  }
+
+  /** The sentence text[start, end) holding the figure starts `starts`. */
+  private read(text: string, start: number, end: number, starts: Int32Array, ruleHits: Int32Array, out: Fact[]): void {
+    const sentence = text.slice(start, end);
+    const tokens = readFigures(sentence, starts, start);
+    if (!tokens.length) return;
+    const s = new Sentence(sentence, start, tokens);
+    const targetAt = targetFrom(sentence);
+    for (const r of ruleHits.sort()) applyRule(s, this.rules[r]!, targetAt, out);
+    const lists = this.lists.filter((_, i) => this.listSeen[i]);
+    if (lists.length) readLists(s, lists, out);
+  }
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }

@@ -1,24 +1,26 @@
 // 审批与政务服务: time cuts (ratio, before/after days, promised days), instant items, online share,
 // volumes (收件/受理/办结), grants under 告知承诺.
-import { rule } from "./rule.ts";
+import { family, rule } from "./rule.ts";
 import { approvalItem } from "./approvalItem.ts";
 
 const LIMIT = "(?:时限|时间|时长|用时|周期)";
 
-export const approvalRules = [
-  rule(["approvals.days_before", "approvals.days_after"], `${LIMIT}{gap}由(?:原来?的?)?#{day}{gap}(?:压缩|缩短|减少|精简|降低?)(?:至|到|为)#{day}`, { qualify: approvalItem, scopeIsQualifier: true }),
-  rule("approvals.promised_days", `压缩后(?:的)?(?:承诺)?${LIMIT}(?:合计|总计|共计|共)?(?:为|是|达|仅)?#{day}`),
-  rule("approvals.time_cut_ratio", `${LIMIT}{wide}(?:压缩|缩短|减少|提速)(?:比|率|比例|幅度)?{wide}#`),
-  rule("approvals.time_cut_ratio", "(?:压缩比|压缩率|提速比|提速率)(?:例)?{gap}#"),
-  rule("approvals.instant_share", "即办件?(?:比例|率|占比){gap}#"),
-  rule("approvals.instant_items", "即办(?:件|业务|类)?(?:事项|项目|业务项|服务事项)?(?:增加到|增至|达到?|共|为|扩大到|数量)?{gap}#(?:个|项|件)"),
-  rule("approvals.online_share", "(?:网上办|网办|全程网办|网上可办|一网通办|网上办理)[”\"]?(?:率|比例|事项比例|占比){gap}#"),
-  rule("approvals.online_share", "#(?:的)?(?:政务服务|行政许可|审批)?(?:事项)?(?:实现)?[“\"]?(?:网上办|全程网办|网办|一网通办|网上可办)"),
-  rule("approvals.received", "收件(?:量|数){gap}#(?:件|个)?(?![年月日])"),
-  rule("approvals.accepted", "受理(?:量|数|件数){gap}#(?:件|个)?(?![年月日])"),
-  rule("approvals.accepted", "受理(?:行政审批|审批|行政许可|许可|政务服务)(?:服务)?(?:事项|申请|业务)?{gap}#(?:件|个)"),
-  rule("approvals.completed", "(?:办结量|办结数|办件量|办理量){gap}#(?:件|个)?(?![年月日])"),
-  rule("approvals.completed", "(?:办件|办结件|办理件){gap}#(?:件|个)"),
-  rule("approvals.completed", "办理(?:审批服务|审批|政务服务|行政审批|行政许可)(?:事项|业务|申请)?{gap}#(?:件|个)"),
-  rule("approvals.commitment_grants", "告知承诺(?:制)?[^，,。；;]{0,20}?(?:发放|发证|审批|办理|办结|许可)[^，,。；;#]{0,16}?(?:计|共|共计)?#(?:件|个|张|份|家)"),
-];
+export const approvals = family({
+  rules: [
+    rule(["approvals.days_before", "approvals.days_after"], `${LIMIT}{gap}由(?:原来?的?)?#{day}{gap}(?:压缩|缩短|减少|精简|降低?)(?:至|到|为)#{day}`, { qualify: approvalItem, scopeIsQualifier: true }),
+    rule("approvals.promised_days", `压缩后(?:的)?(?:承诺)?${LIMIT}(?:合计|总计|共计|共)?(?:为|是|达|仅)?#{day}`),
+    rule("approvals.time_cut_ratio", `${LIMIT}{wide}(?:压缩|缩短|减少|提速)(?:比|率|比例|幅度)?{wide}#{percent}`),
+    rule("approvals.time_cut_ratio", "(?:压缩比|压缩率|提速比|提速率)(?:例)?{gap}#{percent}"),
+    rule("approvals.instant_share", "即办件?(?:比例|率|占比){gap}#{percent}"),
+    rule("approvals.instant_items", "即办(?:件|业务|类)?(?:事项|项目|业务项|服务事项)?(?:增加到|增至|达到?|共|为|扩大到|数量)?{gap}#{count:个|项|件}"),
+    rule("approvals.online_share", "(?:网上办|网办|全程网办|网上可办|一网通办|网上办理)[”\"]?(?:率|比例|事项比例|占比){gap}#{percent}"),
+    rule("approvals.online_share", "#{percent}(?:的)?(?:政务服务|行政许可|审批)?(?:事项)?(?:实现)?[“\"]?(?:网上办|全程网办|网办|一网通办|网上可办)"),
+    rule("approvals.received", "收件(?:量|数){gap}#{count?:件|个}"),
+    rule("approvals.accepted", "受理(?:量|数|件数){gap}#{count?:件|个}"),
+    rule("approvals.accepted", "受理(?:行政审批|审批|行政许可|许可|政务服务)(?:服务)?(?:事项|申请|业务)?{gap}#{count:件|个}"),
+    rule("approvals.completed", "(?:办结量|办结数|办件量|办理量){gap}#{count?:件|个}"),
+    rule("approvals.completed", "(?:办件|办结件|办理件){gap}#{count:件|个}"),
+    rule("approvals.completed", "办理(?:审批服务|审批|政务服务|行政审批|行政许可)(?:事项|业务|申请)?{gap}#{count:件|个}"),
+    rule("approvals.commitment_grants", "告知承诺(?:制)?[^，,。；;]{0,20}?(?:发放|发证|审批|办理|办结|许可)[^，,。；;#]{0,16}?(?:计|共|共计)?#{count:件|个|张|份|家}"),
+  ],
+});

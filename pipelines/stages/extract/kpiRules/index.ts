@@ -1,21 +1,15 @@
 // Every family's rules, in the order they claim a figure: specific cues before general ones.
-import { approvalRules } from "./approvals.ts";
-import { disclosureRules } from "./disclosure.ts";
-import { disputeRules } from "./disputes.ts";
-import { inspectionRules } from "./inspections.ts";
-import { legalRules } from "./legal.ts";
-import { penaltyRules } from "./penalties.ts";
-import { petitionRules } from "./petitions.ts";
-import { proposalRules } from "./proposals.ts";
-import type { KpiRule } from "./rule.ts";
+import { approvals } from "./approvals.ts";
+import { disclosure } from "./disclosure.ts";
+import { disputes } from "./disputes.ts";
+import { inspections } from "./inspections.ts";
+import { legal } from "./legal.ts";
+import { penalties } from "./penalties.ts";
+import { petitions } from "./petitions.ts";
+import { proposals } from "./proposals.ts";
+import type { KpiRule, ListReader } from "./rule.ts";
 
-export const KPI_RULES: readonly KpiRule[] = [
-  ...petitionRules,
-  ...penaltyRules,
-  ...approvalRules,
-  ...inspectionRules,
-  ...disputeRules,
-  ...disclosureRules,
-  ...proposalRules,
-  ...legalRules,
-];
+const FAMILIES = [petitions, penalties, approvals, inspections, disputes, disclosure, proposals, legal];
+
+export const KPI_RULES: readonly KpiRule[] = FAMILIES.flatMap((f) => f.rules);
+export const LIST_READERS: readonly ListReader[] = FAMILIES.flatMap((f) => f.lists);

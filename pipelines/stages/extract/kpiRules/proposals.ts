@@ -1,8 +1,10 @@
 // 人大建议与政协提案: the combined total and each kind.
-import { rule } from "./rule.ts";
+import { family, rule } from "./rule.ts";
 
-export const proposalRules = [
-  rule("proposals.total", "(?:建议(?:和|及|、|与)(?:政协)?(?:委员)?提案|议案提案|建议提案){gap}#(?:件|项)"),
-  rule("proposals.npc", "人大(?:代表)?(?:建议|议案)(?!和|及|、|与|提案){gap}#(?:件|项)"),
-  rule("proposals.cppcc", "政协(?:委员)?提案{gap}#(?:件|项)"),
-];
+export const proposals = family({
+  rules: [
+    rule("proposals.total", "(?:建议(?:和|及|、|与)(?:政协)?(?:委员)?提案|议案提案|建议提案){gap}#{count:件|项}"),
+    rule("proposals.npc", "人大(?:代表)?(?:建议|议案)(?!和|及|、|与|提案){gap}#{count:件|项}"),
+    rule("proposals.cppcc", "政协(?:委员)?提案{gap}#{count:件|项}"),
+  ],
+});
