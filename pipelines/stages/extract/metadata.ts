@@ -6,6 +6,7 @@ import type { ExtractInput } from "./index.ts";
 import { isMasked, pickOrg, signature, titleOrg } from "./orgName.ts";
 import { levelOf, placeNamesOf, regionOf } from "./orgRegion.ts";
 import { reportYear } from "./reportDates.ts";
+import { firstLines } from "./textLines.ts";
 
 type AdminLevel = NonNullable<ReportMetadata["admin_level"]>;
 
@@ -26,7 +27,7 @@ function levelFromText(text: string): AdminLevel | null {
  * (东阳市卫生健康局关于2022年法治政府 / 建设工作情况的报告).
  */
 function titlesOf(input: ExtractInput): string[] {
-  const head = input.text.split("\n").map((l) => l.trim()).filter(Boolean).slice(0, 2).join("");
+  const head = firstLines(input.text, 2).join("");
   return [input.page.title ?? "", head].filter((t) => t.length > 0 && t.length <= 120);
 }
 

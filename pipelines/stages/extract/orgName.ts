@@ -2,6 +2,7 @@
 // line and a date line, or both on one), and on the page (信息来源/版权所有); the most complete form wins.
 import { DATE_SRC, dateIn } from "./reportDates.ts";
 import { placeNamesOf } from "./orgRegion.ts";
+import { lastLines } from "./textLines.ts";
 
 const ORG_SUFFIX = "(?:委员会|委|局|厅|办公室|办|政府|中心|院|所|署|处|馆|站|队|部|联合会)";
 const MASK = "*＊×XxＸ○□某";
@@ -26,7 +27,7 @@ export interface Signature {
 
 /** The org and date lines at the end: the last date line and an org line just above it (or on it). */
 export function signature(text: string): Signature {
-  const lines = text.split("\n").map(compact).filter(Boolean).slice(-12);
+  const lines = lastLines(text, 12, compact);
   const parsed = lines.map((l) => SIGN_LINE.exec(l)).map((m) => (m && (m[1] || m[2]) ? { org: m[1] ?? null, date: m[2] ? dateIn(m[2]) : null } : null));
   const dateAt = parsed.findLastIndex((p) => p?.date);
   const orgFrom = dateAt >= 0 ? Math.max(0, dateAt - 3) : Math.max(0, parsed.length - 3);
