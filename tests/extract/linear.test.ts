@@ -48,8 +48,15 @@ function cpuMs(text: string): number {
 
 describe("extraction time is linear in the input", () => {
   it.each(INPUTS)("%s: 1 MB takes at most ~2× what 512 KB takes", (_, make) => {
-    const half = cpuMs(make(MB / 2));
-    const whole = cpuMs(make(MB));
-    expect(whole / half, `512 KB: ${half.toFixed(1)} ms, 1 MB: ${whole.toFixed(1)} ms`).toBeLessThanOrEqual(2.5);
+    const [small, large] = [make(MB / 2), make(MB)];
+    // a busy machine can slow one measurement; a quadratic path is slow in every one, so the best of three is kept
+    const tries: string[] = [];
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && ratio > 2.5; attempt++) {
+      const [half, whole] = [cpuMs(small), cpuMs(large)];
+      ratio = Math.min(ratio, whole / half);
+      tries.push(`512 KB ${half.toFixed(1)} ms, 1 MB ${whole.toFixed(1)} ms`);
+    }
+    expect(ratio, tries.join("; ")).toBeLessThanOrEqual(2.5);
   });
 });
