@@ -1,5 +1,5 @@
 // How govkpi query writes a result: an aligned table, JSON lines, or an Arrow IPC stream.
-import { type DuckDBResultReader, DuckDBTypeId } from "@duckdb/node-api";
+import { type DuckDBResultReader, type DuckDBType, DuckDBTypeId, type Json } from "@duckdb/node-api";
 import * as arrow from "apache-arrow";
 
 function arrowType(typeId: DuckDBTypeId): arrow.DataType {
@@ -43,3 +43,28 @@ export function toTable(reader: DuckDBResultReader): string {
   return [line(names), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), `(${rows.length} rows)`].join("\n") + "\n";
 }
 
+
+/** Integer and decimal types, which DuckDB's JSON conversion gives as strings so that no digit is lost. */
+const EXACT_NUMBERS = new Set([
+  DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL,
+]);
+
+/** A value as JSON text, its numbers as number literals with every digit (beyond 2^53 too: JSON has no limit). */
+function jsonText(value: Json, type: DuckDBType): string {
+  if (value === null) return "null";
+  if (EXACT_NUMBERS.has(type.typeId) && typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) return value;
+  if ((type.typeId === DuckDBTypeId.LIST || type.typeId === DuckDBTypeId.ARRAY) && Array.isArray(value)) {
+    return `[${value.map((v) => jsonText(v, type.valueType)).join(",")}]`;
+  }
+  if (type.typeId === DuckDBTypeId.STRUCT && typeof value === "object" && !Array.isArray(value)) {
+    return `{${type.entryNames.map((n, i) => `${JSON.stringify(n)}:${jsonText(value[n] ?? null, type.entryTypes[i]!)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** One JSON object per row. */
+export function toJsonLines(reader: DuckDBResultReader): string {
+  const names = reader.columnNames();
+  const types = reader.columnTypes();
+  return reader.getRowsJson().map((row) => `{${row.map((v, i) => `${JSON.stringify(names[i])}:${jsonText(v, types[i]!)}`).join(",")}}\n`).join("");
+}

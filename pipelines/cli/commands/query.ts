@@ -15,13 +15,13 @@ export function registerQuery(program: Command): void {
         console.error(`govkpi query: --format must be one of ${FORMATS.join(", ")}`);
         process.exit(2);
       }
-      const [{ NoWarehouseError, NotReadOnlyError, openReader, readOnlyQuery }, { toArrowIpc, toTable }] = await Promise.all([
+      const [{ NoWarehouseError, NotReadOnlyError, openReader, readOnlyQuery }, { toArrowIpc, toJsonLines, toTable }] = await Promise.all([
         import("../../warehouse/readWarehouse.ts"), import("../queryOutput.ts"),
       ]);
       try {
         const reader = await readOnlyQuery(await openReader(opts.data), sql);
         if (opts.format === "arrow") process.stdout.write(toArrowIpc(reader));
-        else if (opts.format === "json") process.stdout.write(reader.getRowObjectsJson().map((r) => JSON.stringify(r)).join("\n") + "\n");
+        else if (opts.format === "json") process.stdout.write(toJsonLines(reader));
         else process.stdout.write(toTable(reader));
       } catch (err) {
         const usage = err instanceof NoWarehouseError || err instanceof NotReadOnlyError;
