@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { EmbeddedBus } from "../../pipelines/bus/embedded.ts";
 import { LandingZone, sha256 } from "../../pipelines/landing/landingZone.ts";
 import { TOPICS } from "../../schemas/messages.ts";
+import { landPayloads } from "../../connectors/publishRaw.ts";
 import { tempDir } from "../helpers/cli.ts";
 
 describe("landing zone", () => {
@@ -54,5 +55,20 @@ describe("embedded bus", () => {
     });
     await bus.publish(TOPICS.facts, [{ key: "k", value: 1 }]);
     await expect(bus.failed).rejects.toThrow("disk full");
+  });
+});
+
+describe("landing zone messages", () => {
+  it("keeps the message that announced each payload beside it, hints included, for a re-run", async () => {
+    const zone = new LandingZone(tempDir());
+    const payload = { bytes: Buffer.from("某报告"), source: "crawler", file_name: "a.html", content_type: "text/html" };
+    const [a, b] = await landPayloads(zone, [
+      { ...payload, source_url: "https://a.gov.cn/1", hints: { title: "标题", published_date: "2024-03-06", site_host: "a.gov.cn" } },
+      { ...payload, source_url: "https://b.gov.cn/2" },
+    ]);
+    expect(a!.landing_key).toBe(b!.landing_key);
+    expect(await zone.message(a!.landing_key, "https://a.gov.cn/1")).toEqual(a);
+    expect((await zone.message(b!.landing_key, "https://b.gov.cn/2"))!.hints).toEqual({ title: null, published_date: null, site_host: null });
+    expect(await zone.message(a!.landing_key, "https://elsewhere/")).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { govkpi, SAMPLES, tempDir } from "../helpers/cli.ts";
@@ -81,5 +81,43 @@ describe("govkpi run on the bundled samples", () => {
     const run = await govkpi(["run", "--input", "/nonexistent/reports", "--data", tempDir()]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("input folder not found: /nonexistent/reports");
+  });
+});
+
+describe("govkpi run on a folder it has seen", () => {
+  const hourAgo = new Date(Date.now() - 3600_000);
+
+  it("does not read files whose size and mtime are unchanged, and reads them again once touched", async () => {
+    const input = tempDir();
+    const data = tempDir();
+    for (const seed of SEEDS) {
+      copyFileSync(join(SAMPLES, seed), join(input, seed));
+      utimesSync(join(input, seed), hourAgo, hourAgo);
+    }
+    expect((await govkpi(["run", "--input", input, "--data", data])).code).toBe(0);
+    const before = await warehouseContents(data);
+    // same size, same mtime, other bytes: a run that read it would load a different report
+    const file = join(input, SEEDS[0]!);
+    writeFileSync(file, readFileSync(file, "utf8").replaceAll("工作", "业务"));
+    utimesSync(file, hourAgo, hourAgo);
+    const unread = await govkpi(["run", "--input", input, "--data", data]);
+    expect(unread.stdout).toMatch(new RegExp(`${SEEDS.length} reports collected, ${SEEDS.length} unchanged`));
+    expect(await warehouseContents(data)).toEqual(before);
+
+    utimesSync(file, new Date(), new Date());
+    const touched = await govkpi(["run", "--input", input, "--data", data]);
+    expect(touched.stdout).toMatch(/, 1 loaded, 0 errors/);
+    expect(await warehouseContents(data)).not.toEqual(before);
+  });
+
+  it("knows a moved folder's reports by their content: nothing is loaded again", async () => {
+    const input = tempDir();
+    const data = tempDir();
+    for (const seed of SEEDS) copyFileSync(join(SAMPLES, seed), join(input, seed));
+    expect((await govkpi(["run", "--input", input, "--data", data])).code).toBe(0);
+    const moved = tempDir();
+    for (const seed of SEEDS) copyFileSync(join(input, seed), join(moved, seed));
+    const again = await govkpi(["run", "--input", moved, "--data", data]);
+    expect(again.stdout).toMatch(new RegExp(`${SEEDS.length} reports collected, ${SEEDS.length} unchanged .*, 0 loaded`));
   });
 });
