@@ -4,7 +4,7 @@
 // by replacing the CURRENT pointer file with a rename (then the `current` symlink follows). A reader that
 // resolves the snapshot once sees one whole snapshot however long it reads. Old snapshots go only after
 // a grace period, and never the current one or its parent.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { link, mkdir, open, readdir, readFile, readlink, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -22,7 +22,14 @@ export interface Manifest {
   id: string;
   parent: string | null;
   created_at: string;
-  tables: Record<string, { rows: number; files: SnapshotFile[] }>;
+  tables: Record<string, PublishedFiles>;
+}
+
+export interface PublishedFiles {
+  rows: number;
+  files: SnapshotFile[];
+  /** of the SELECT that wrote them: a table whose definition changed (an upgrade) is written afresh */
+  select_sha256: string;
 }
 
 /** A partition, or a whole table (partition null) that a load changed. */
@@ -35,6 +42,7 @@ const SNAPSHOTS = "snapshots";
 const CURRENT_LINK = "current";
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const nextId = (n: number) => String(n).padStart(10, "0");
+const selectHash = (t: PublishedTable) => createHash("sha256").update(t.select).digest("hex");
 
 export const snapshotDir = (root: string, id: string) => join(root, SNAPSHOTS, id);
 
@@ -73,6 +81,8 @@ export interface PublishOptions {
   keys: { year: string; province_code: string };
   /** how long a superseded snapshot stays for readers still on it */
   graceMs: number;
+  /** what a snapshot holds (default: PUBLISHED) */
+  tables?: readonly PublishedTable[];
 }
 
 export class SnapshotPublisher {
@@ -86,7 +96,8 @@ export class SnapshotPublisher {
   async publish(changes: Change[]): Promise<string> {
     const parentId = await currentSnapshotId(this.root);
     const parent = parentId ? await readManifest(this.root, parentId) : null;
-    if (parent && !changes.length) {
+    const redefined = parent && this.tables.some((t) => parent.tables[t.name]?.select_sha256 !== selectHash(t));
+    if (parent && !changes.length && !redefined) {
       await this.linkTables(parent.id);
       return parent.id;
     }
@@ -95,7 +106,7 @@ export class SnapshotPublisher {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
     const manifest: Manifest = { id, parent: parent?.id ?? null, created_at: new Date().toISOString(), tables: {} };
-    for (const table of PUBLISHED) {
+    for (const table of this.tables) {
       manifest.tables[table.name] = await this.publishTable(table, dir, parent, changes);
     }
     await writeFile(join(dir, "manifest.json"), JSON.stringify(manifest, null, 1));
@@ -113,10 +124,15 @@ export class SnapshotPublisher {
     return nextId(Math.max(0, ...numbers) + 1);
   }
 
-  private async publishTable(table: PublishedTable, dir: string, parent: Manifest | null, changes: Change[]): Promise<Manifest["tables"][string]> {
+  private get tables(): readonly PublishedTable[] {
+    return this.options.tables ?? PUBLISHED;
+  }
+
+  private async publishTable(table: PublishedTable, dir: string, parent: Manifest | null, changes: Change[]): Promise<PublishedFiles> {
     const relevant = changes.filter((c) => table.dependsOn.includes(c.source));
+    const select_sha256 = selectHash(table);
     const before = parent?.tables[table.name];
-    const whole = !before || relevant.some((c) => c.partition === null);
+    const whole = !before || before.select_sha256 !== select_sha256 || relevant.some((c) => c.partition === null);
     const changed = new Set(relevant.map((c) => c.partition));
     const files: SnapshotFile[] = [];
     if (!whole) {
@@ -131,7 +147,7 @@ export class SnapshotPublisher {
     }
     if (whole || relevant.length) files.push(...(await this.write(table, dir, whole ? null : ([...changed] as string[]))));
     if (!files.length) files.push(await this.writeEmpty(table, dir));
-    return { rows: files.reduce((n, f) => n + f.rows, 0), files };
+    return { rows: files.reduce((n, f) => n + f.rows, 0), files, select_sha256 };
   }
 
   private async linkFiles(parentId: string, dir: string, files: SnapshotFile[]): Promise<void> {
@@ -202,7 +218,7 @@ export class SnapshotPublisher {
   /** `current` → snapshots/<id>, and DATA/warehouse/<table> → current/<table> (fixed links for analysts). */
   async linkTables(id: string): Promise<void> {
     await pointLink(join(this.root, CURRENT_LINK), join(SNAPSHOTS, id));
-    for (const t of PUBLISHED) await pointLink(join(this.root, t.name), join(CURRENT_LINK, t.name));
+    for (const t of this.tables) await pointLink(join(this.root, t.name), join(CURRENT_LINK, t.name));
     // the layout before snapshots: one version folder per table, now unreferenced
     await rm(join(this.root, ".versions"), { recursive: true, force: true });
   }

@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
-import { readManifest } from "../../pipelines/warehouse/snapshots.ts";
-import { currentSnapshotSql, readerViews, snapshotInitSql } from "../../schemas/warehouse.ts";
+import { SnapshotPublisher, readManifest } from "../../pipelines/warehouse/snapshots.ts";
+import { PUBLISHED, currentSnapshotSql, partitionKeySql, provinceCodes, readerViews, snapshotInitSql } from "../../schemas/warehouse.ts";
+import { PROVINCES as REGIONS } from "../../schemas/regions.ts";
 import type { ReportFacts } from "../../schemas/messages.ts";
 import { govkpi, tempDir } from "../helpers/cli.ts";
 import { syntheticReports } from "../helpers/synthetic.ts";
@@ -57,6 +58,28 @@ describe("snapshots", () => {
     expect(await w.publish()).toBe(second);
     expect(readFileSync(join(root, "CURRENT"), "utf8").trim()).toBe(second);
     expect(realpathSync(join(root, "facts"))).toBe(join(realpathSync(root), "snapshots", second, "facts"));
+    await w.close();
+  });
+
+  it("writes a table afresh when its definition changed (an upgrade), even with no new data", async () => {
+    const data = tempDir();
+    const w = await Warehouse.open(data, { publishIntervalMs: null });
+    const root = join(data, "warehouse");
+    const publisher = (select: string) =>
+      new SnapshotPublisher(w.conn, root, {
+        keys: partitionKeySql(provinceCodes(REGIONS)),
+        graceMs: 60_000,
+        tables: [...PUBLISHED, { name: "labels", select, dependsOn: [], partitioned: false }],
+      });
+    const first = await publisher("SELECT 'petitions.total' AS code, '信访总量' AS label").publish([]);
+    expect(await publisher("SELECT 'petitions.total' AS code, '信访总量' AS label").publish([])).toBe(first);
+    const second = await publisher("SELECT 'petitions.total' AS code, '信访件总量' AS label").publish([]);
+    expect(second).not.toBe(first);
+    const reader = await (await DuckDBInstance.create(":memory:")).connect();
+    const labels = await reader.runAndReadAll(`SELECT label FROM read_parquet('${join(root, "snapshots", second, "labels")}/*.parquet')`);
+    expect(labels.getRows()).toEqual([["信访件总量"]]);
+    const [before, after] = [await readManifest(root, first), await readManifest(root, second)];
+    expect(after!.tables.facts!.files).toEqual(before!.tables.facts!.files);
     await w.close();
   });
 
