@@ -1,6 +1,7 @@
 // What every connector does with payloads: land them (with their messages) first, then announce them on
-// reports.raw by key.
-import { RawReport, TOPICS, type SourceHints } from "../schemas/messages.ts";
+// reports.raw by key. A connector hands its messages to an Outlet: reports (durable once `announce` returns), dead letters of
+// what it could not fetch or accept, and the records of its runs.
+import { RawReport, TOPICS, type DeadLetter, type RunRecord, type SourceHints } from "../schemas/messages.ts";
 import type { Bus } from "../pipelines/bus/bus.ts";
 import type { LandingZone } from "../pipelines/landing/landingZone.ts";
 
@@ -11,6 +12,7 @@ export interface Payload {
   file_name: string;
   content_type: string;
   hints?: Partial<SourceHints>;
+  identity?: RawReport["identity"];
 }
 
 /** Lands a batch of payloads durably in one go; returns the message announcing each. */
@@ -29,7 +31,8 @@ export async function landPayloads(landing: LandingZone, payloads: Payload[]): P
           content_type: p.content_type,
           bytes: landed.bytes,
           fetched_at,
-          hints: { title: null, published_date: null, site_host: null, ...p.hints },
+          hints: { title: null, published_date: null, site_host: null, referrer: null, link_text: null, ...p.hints },
+          identity: p.identity ?? "url",
         }),
     })),
   );
@@ -42,4 +45,20 @@ export async function landPayload(landing: LandingZone, p: Payload): Promise<{ r
 
 export async function announce(bus: Bus, raws: RawReport[]): Promise<void> {
   if (raws.length) await bus.publish(TOPICS.raw, raws.map((raw) => ({ key: raw.sha256, value: raw })));
+}
+
+export interface Outlet {
+  /** Resolves once the message is durable: acknowledged by Kafka, or in the local inbox. */
+  announce(raw: RawReport): Promise<void>;
+  deadLetter(letter: DeadLetter): Promise<void>;
+  run(record: RunRecord): Promise<void>;
+}
+
+/** On Kafka a published message is durable once the brokers acknowledge it. */
+export function busOutlet(bus: Bus): Outlet {
+  return {
+    announce: (raw) => announce(bus, [raw]),
+    deadLetter: (letter) => bus.publish(TOPICS.dlq, [{ key: letter.landing_key ?? letter.source_url ?? letter.stage, value: letter }]),
+    run: (record) => bus.publish(TOPICS.runs, [{ key: record.run_id, value: record }]),
+  };
 }

@@ -6,7 +6,7 @@ import { Warehouse } from "./warehouse/warehouse.ts";
 import { runStage, type StageEvents } from "./stages/stage.ts";
 import { parseStage } from "./stages/parse/stage.ts";
 import { extractStage } from "./stages/extract/stage.ts";
-import { deadLetterSink, loadStage } from "./stages/load/stage.ts";
+import { deadLetterSink, loadStage, runSink } from "./stages/load/stage.ts";
 
 import { STAGE_NAMES, type StageName } from "./stageNames.ts";
 
@@ -14,7 +14,7 @@ export { STAGE_NAMES, type StageName };
 
 export const landingZoneOf = (dataDir: string) => new LandingZone(join(dataDir, "landing"));
 
-/** Starts the given stages; `load` also runs the dead-letter sink, since both write the warehouse. */
+/** Starts the given stages; `load` also runs the dead-letter and runs sinks, since they write the warehouse too. */
 export async function startStages(
   bus: Bus,
   dataDir: string,
@@ -28,8 +28,9 @@ export async function startStages(
     if (name === "extract") await runStage(bus, extractStage(landing), events);
     if (name === "load") {
       warehouse = await Warehouse.open(dataDir);
-      await runStage(bus, loadStage(warehouse), events);
+      await runStage(bus, loadStage(warehouse, (reports, facts) => events.onLoaded?.(reports, facts)), events);
       await runStage(bus, deadLetterSink(warehouse), events);
+      await runStage(bus, runSink(warehouse), events);
     }
   }
   return { warehouse };

@@ -7,6 +7,7 @@ export const TOPICS = {
   parsed: "reports.parsed",
   facts: "facts",
   dlq: "reports.dlq",
+  runs: "runs",
 } as const;
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
 
@@ -21,6 +22,10 @@ export const SourceHints = z
     published_date: ymd.nullable().default(null),
     /** the site the report came from, used to resolve ambiguous place names */
     site_host: z.string().nullable().default(null),
+    /** the page that led to this payload: the wrapper article of an attachment, or the list page of an article */
+    referrer: z.string().nullable().default(null),
+    /** the text of the link the payload was found by (a list entry's title, an attachment's name) */
+    link_text: z.string().nullable().default(null),
   })
   .strict();
 export type SourceHints = z.infer<typeof SourceHints>;
@@ -36,7 +41,10 @@ export const RawReport = z
     content_type: z.string().min(1),
     bytes: z.number().int().nonnegative(),
     fetched_at: isoTime,
-    hints: SourceHints.default({ title: null, published_date: null, site_host: null }),
+    hints: SourceHints.default({ title: null, published_date: null, site_host: null, referrer: null, link_text: null }),
+    /** What makes a later payload the same report: `url` (a new version of a page replaces the one from its
+     * URL) or `content` (webhook posts: two different texts from one URL are two reports). */
+    identity: z.enum(["url", "content"]).default("url"),
   })
   .strict();
 export type RawReport = z.infer<typeof RawReport>;
@@ -131,3 +139,39 @@ export const DeadLetter = z
   })
   .strict();
 export type DeadLetter = z.infer<typeof DeadLetter>;
+
+export const RUN_KINDS = ["crawl", "folder", "webhook", "reprocess"] as const;
+/** running; ok: something new landed; unchanged: nothing new, nothing failed; partial: some URLs failed;
+ * failed: the source could not be read at all; interrupted: the process ended before the run did. */
+export const RUN_STATUS = ["running", "ok", "unchanged", "partial", "failed", "interrupted"] as const;
+export type RunStatus = (typeof RUN_STATUS)[number];
+
+/** runs: one ingest run of one source (a crawl, a folder import, a batch of webhook posts), sent when it
+ * starts and again when it ends; the load stage keeps the latest by run_id. */
+export const RunRecord = z
+  .object({
+    run_id: z.string().min(1),
+    /** the source's identity: the sources.yaml id, folder:NAME, or the webhook client */
+    source: z.string().min(1),
+    kind: z.enum(RUN_KINDS),
+    started_at: isoTime,
+    ended_at: isoTime.nullable(),
+    status: z.enum(RUN_STATUS),
+    /** report links found (list pages, sitemaps), files in a folder, posts received */
+    discovered: z.number().int().nonnegative(),
+    /** pages and files received in full */
+    fetched: z.number().int().nonnegative(),
+    /** 304, or the same content as last time */
+    not_modified: z.number().int().nonnegative(),
+    /** not fetched on purpose: robots.txt, a host outside allow_hosts, not a report, gone */
+    excluded: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    /** payloads landed and announced as new or changed */
+    new: z.number().int().nonnegative(),
+    /** runs in a row, this one included, that found no report link at all (a redesigned column shows up so) */
+    empty_streak: z.number().int().nonnegative(),
+    /** every failure reason of the run with its count, most frequent first */
+    error: z.string().nullable(),
+  })
+  .strict();
+export type RunRecord = z.infer<typeof RunRecord>;

@@ -1,5 +1,6 @@
 // The source registry (sources.yaml): which department columns to crawl, from which hosts, how often and
 // how politely. Unknown keys and bad values are errors that name the source and the key.
+import * as cheerio from "cheerio";
 import { validate as isCron } from "node-cron";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -13,6 +14,36 @@ const validRegex = (s: string) => {
   }
 };
 
+const validSelector = (s: string) => {
+  try {
+    cheerio.load("")(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const selector = z.string().min(1).refine(validSelector, "not a CSS selector");
+
+/** A host as allow_hosts and politeness see it: lower case, no trailing dot, no leading www. (the same
+ * site under its two usual names), the port kept when it is not the default. */
+export const foldHost = (host: string) => host.toLowerCase().replace(/\.$/, "").replace(/^www\./, "");
+
+/** For columns the heuristics misread: CSS selectors for the list entries, an entry's title, the
+ * article's body and its 发布时间. */
+export const Selectors = z
+  .object({
+    /** each list entry: a link, or an element holding the entry's link */
+    list: selector.optional(),
+    /** inside an entry, the element whose text is the title (default: the link's title or text) */
+    title: selector.optional(),
+    /** the article's content: only this part of the page is landed */
+    body: selector.optional(),
+    /** the element holding the article's date */
+    date: selector.optional(),
+  })
+  .strict();
+export type Selectors = z.infer<typeof Selectors>;
+
 export const Source = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "lower-case letters, digits, - and _"),
@@ -21,12 +52,18 @@ export const Source = z
     schedule: z.string().refine((s) => isCron(s), "not a cron expression"),
     title_pattern: z.string().refine(validRegex, "not a regular expression").optional(),
     max_pages: z.number().int().positive().default(20),
-    rate_per_minute: z.number().positive().max(600).default(30),
+    rate_per_minute: z.number().positive().max(6000).default(30),
+    /** the whole request, headers and body: a server dripping bytes cannot hold a crawl longer */
     timeout_seconds: z.number().positive().max(300).default(20),
     max_bytes: z.number().int().positive().default(30 * 1024 * 1024),
+    /** a 429/503 asking to come back later than this gives up on the URL for this run */
+    max_retry_after_seconds: z.number().nonnegative().max(3600).default(120),
+    /** read the sitemaps robots.txt lists, for reports under a start URL's folder that no list page links */
+    sitemaps: z.boolean().default(true),
+    selectors: Selectors.optional(),
   })
   .strict()
-  .refine((s) => s.start_urls.every((u) => s.allow_hosts.includes(new URL(u).host)), {
+  .refine((s) => s.start_urls.every((u) => s.allow_hosts.map(foldHost).includes(foldHost(new URL(u).host))), {
     message: "every start URL's host must be in allow_hosts",
     path: ["start_urls"],
   });

@@ -2,7 +2,7 @@
 // and the SQL readers (govkpi query, Grafana's initSql, analysts) put over a snapshot. Metric codes are
 // checked by the facts message's zod schema against the registry, not by the table: a code added to the
 // registry must load into a warehouse created before it.
-import { APPROX, ADMIN_LEVELS, REPORT_STATUS } from "./messages.ts";
+import { APPROX, ADMIN_LEVELS, REPORT_STATUS, RUN_KINDS, RUN_STATUS } from "./messages.ts";
 import { METRICS, UNIT_LABELS } from "./metrics.ts";
 
 const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -13,6 +13,25 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", 
 export const REPORT_CONTEXT_COLUMNS = [
   "org_name", "province", "city", "county", "admin_level", "region_code", "report_year", "published_date",
 ] as const;
+
+/** One row per ingest run (a RunRecord), with its duration, for the ops dashboard; under a name, so a migration can rebuild it. */
+export const runsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
+    run_id VARCHAR PRIMARY KEY,
+    source VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL CHECK (kind IN (${list(RUN_KINDS)})),
+    started_at TIMESTAMPTZ NOT NULL,
+    ended_at TIMESTAMPTZ,
+    duration_s DOUBLE,
+    status VARCHAR NOT NULL CHECK (status IN (${list(RUN_STATUS)})),
+    discovered INTEGER NOT NULL,
+    fetched INTEGER NOT NULL,
+    not_modified INTEGER NOT NULL,
+    excluded INTEGER NOT NULL,
+    failed INTEGER NOT NULL,
+    new INTEGER NOT NULL,
+    empty_streak INTEGER NOT NULL,
+    error VARCHAR
+  )`;
 
 /** The facts table's DDL under a name, so a migration can rebuild it. */
 export const factsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
@@ -76,24 +95,7 @@ export const DDL = [
     excerpt VARCHAR,
     failed_at TIMESTAMPTZ NOT NULL
   )`,
-  `CREATE TABLE IF NOT EXISTS runs (
-    run_id VARCHAR PRIMARY KEY,
-    source VARCHAR NOT NULL,
-    started_at TIMESTAMPTZ NOT NULL,
-    ended_at TIMESTAMPTZ,
-    status VARCHAR NOT NULL CHECK (status IN ('running', 'ok', 'failed')),
-    fetched INTEGER NOT NULL DEFAULT 0,
-    new INTEGER NOT NULL DEFAULT 0,
-    failed INTEGER NOT NULL DEFAULT 0,
-    error VARCHAR
-  )`,
-  `CREATE TABLE IF NOT EXISTS crawl_state (
-    url VARCHAR PRIMARY KEY,
-    etag VARCHAR,
-    last_modified VARCHAR,
-    sha256 VARCHAR,
-    fetched_at TIMESTAMPTZ NOT NULL
-  )`,
+  runsTable("runs"),
   // the Parquet partitions a load changed since the last snapshot, written in the load's own transaction
   // (year and province_code NULL: a whole unpartitioned table)
   `CREATE TABLE IF NOT EXISTS publish_dirty (
@@ -117,6 +119,19 @@ export const MIGRATIONS = [
       "INSERT INTO facts__migrated SELECT * FROM facts",
       "DROP TABLE facts",
       "ALTER TABLE facts__migrated RENAME TO facts",
+    ],
+  },
+  {
+    name: "runs: a kind, every outcome counted, the empty-run streak; crawl state moved out to the crawler's own files",
+    check: `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'runs' AND NOT EXISTS
+      (SELECT 1 FROM duckdb_columns() WHERE table_name = 'runs' AND column_name = 'kind')`,
+    steps: [
+      runsTable("runs__migrated"),
+      `INSERT INTO runs__migrated SELECT run_id, source, 'crawl', started_at, ended_at, epoch(ended_at) - epoch(started_at),
+         CASE WHEN status = 'running' THEN 'interrupted' ELSE status END, 0, fetched, 0, 0, failed, new, 0, error FROM runs`,
+      "DROP TABLE runs",
+      "ALTER TABLE runs__migrated RENAME TO runs",
+      "DROP TABLE IF EXISTS crawl_state",
     ],
   },
 ];

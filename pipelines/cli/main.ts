@@ -1,4 +1,5 @@
 // govkpi: the command line. Each command lives in its own module under commands/.
+import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { registerExtract } from "./commands/extract.ts";
 import { registerRun } from "./commands/run.ts";
@@ -12,8 +13,11 @@ import { registerWorker } from "./commands/worker.ts";
 import { registerImport } from "./commands/import.ts";
 import { describeIoError, isTransientIoError } from "../ioErrors.ts";
 
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
 const program = new Command("govkpi")
   .description("Turns Chinese government work reports into KPI facts in DuckDB and Parquet")
+  .version(version, "-V, --version", "print govkpi's version")
   .showHelpAfterError()
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 

@@ -1,7 +1,9 @@
-// Runs each source's crawl on its cron schedule, never two runs of one source at once: a tick that comes
-// while the source's previous run is still going is skipped and said so.
+// Runs each source's crawl on its cron schedule through a job pool (sources in parallel up to its
+// concurrency; per-host politeness is the crawler's): a tick while the source's previous run is queued or
+// running is skipped and said so; a tick whose run fails is reported and the next tick runs as usual.
 import { schedule as cronSchedule } from "node-cron";
 import type { Source } from "../../schemas/sources.ts";
+import type { JobPool } from "./jobPool.ts";
 
 export interface ScheduledTask {
   stop(): void | Promise<void>;
@@ -12,32 +14,28 @@ export type Schedule = (expression: string, tick: () => void) => ScheduledTask;
 
 export interface SchedulerEvents {
   started?(source: string): void;
-  finished?(source: string, error: Error | null): void;
   skipped?(source: string): void;
 }
 
 export function scheduleSources(
   sources: Source[],
+  pool: JobPool,
   crawl: (source: Source) => Promise<void>,
   events: SchedulerEvents = {},
   schedule: Schedule = (expression, tick) => cronSchedule(expression, tick),
 ): { stop(): Promise<void> } {
-  const running = new Map<string, Promise<void>>();
   const tasks = sources.map((source) =>
     schedule(source.schedule, () => {
-      if (running.has(source.id)) return events.skipped?.(source.id);
-      events.started?.(source.id);
-      const run = crawl(source).then(
-        () => events.finished?.(source.id, null),
-        (err: Error) => events.finished?.(source.id, err),
-      ).finally(() => running.delete(source.id));
-      running.set(source.id, run);
+      const queued = pool.submit(source.id, async () => {
+        events.started?.(source.id);
+        await crawl(source);
+      });
+      if (!queued) events.skipped?.(source.id);
     }),
   );
   return {
     async stop() {
       await Promise.all(tasks.map((t) => t.stop()));
-      await Promise.all(running.values());
     },
   };
 }

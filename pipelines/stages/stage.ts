@@ -31,6 +31,10 @@ export interface StageEvents {
   /** the landing keys of the inputs this stage handled without error */
   onHandled?(stage: string, landingKeys: string[]): void;
   onDeadLetter?(letter: DeadLetter): void;
+  /** how long the stage took over a batch */
+  onBatch?(stage: string, seconds: number): void;
+  /** reports and their facts written to the warehouse by a load batch */
+  onLoaded?(reports: number, facts: number): void;
 }
 
 /** Where a message about a raw report came from. */
@@ -60,6 +64,7 @@ function describe(err: unknown): string {
 
 export async function runStage<I>(bus: Bus, stage: Stage<I>, events: StageEvents = {}): Promise<void> {
   await bus.consume(stage.input, `govkpi-${stage.name}`, async (batch) => {
+    const started = performance.now();
     const outputs: StageOutput[] = [];
     const valid: I[] = [];
     for (const m of batch) {
@@ -89,6 +94,7 @@ export async function runStage<I>(bus: Bus, stage: Stage<I>, events: StageEvents
     for (const m of byTopic.get(TOPICS.dlq) ?? []) events.onDeadLetter?.(m.value as DeadLetter);
     events.onHandled?.(stage.name, handled);
     events.onProcessed?.(stage.name, batch.length - failed, failed);
+    events.onBatch?.(stage.name, (performance.now() - started) / 1000);
   });
 }
 
@@ -103,4 +109,15 @@ export async function eachInput<I>(inputs: I[], body: (input: I) => Promise<Stag
     }
   }
   return results;
+}
+
+/** Several listeners as one. */
+export function allEvents(...listeners: StageEvents[]): StageEvents {
+  return {
+    onProcessed: (stage, ok, failed) => listeners.forEach((l) => l.onProcessed?.(stage, ok, failed)),
+    onHandled: (stage, keys) => listeners.forEach((l) => l.onHandled?.(stage, keys)),
+    onDeadLetter: (letter) => listeners.forEach((l) => l.onDeadLetter?.(letter)),
+    onBatch: (stage, seconds) => listeners.forEach((l) => l.onBatch?.(stage, seconds)),
+    onLoaded: (reports, facts) => listeners.forEach((l) => l.onLoaded?.(reports, facts)),
+  };
 }

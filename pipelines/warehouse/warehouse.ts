@@ -9,7 +9,7 @@ import {
 } from "@duckdb/node-api";
 import { DDL, MIGRATIONS, partitionKeySql, provinceCodes } from "../../schemas/warehouse.ts";
 import { PROVINCES } from "../../schemas/regions.ts";
-import type { DeadLetter, ReportFacts } from "../../schemas/messages.ts";
+import type { DeadLetter, ReportFacts, RunRecord } from "../../schemas/messages.ts";
 import { SnapshotPublisher, currentSnapshotId, type Change } from "./snapshots.ts";
 
 const days = (ymd: string | null) => (ymd ? dateValue(Date.parse(`${ymd}T00:00:00Z`) / 86_400_000) : null);
@@ -53,24 +53,6 @@ function reportRows(reports: ReportFacts[], loadedAt: string): DuckDBValue[][] {
 
 const strings = (values: string[]) => listValue(values);
 const STRINGS = LIST(VARCHAR);
-
-export interface CrawlState {
-  etag: string | null;
-  lastModified: string | null;
-  sha256: string | null;
-}
-
-export interface RunRecord {
-  run_id: string;
-  source: string;
-  started_at: string;
-  ended_at: string | null;
-  status: "running" | "ok" | "failed";
-  fetched: number;
-  new: number;
-  failed: number;
-  error: string | null;
-}
 
 /** Another process (a run, serve or load worker) holds this data dir's DuckDB file. */
 export class WarehouseBusyError extends Error {
@@ -139,15 +121,16 @@ export class Warehouse {
   }
 
   /**
-   * Replaces each report (by id, and any other report from the same source URL: a page whose text
-   * changed) and its facts, atomically. A report that loads clears its payload's earlier dead letters.
+   * Replaces each report (by id, and, for a report known by its URL, any other report from that URL: a
+   * page whose text changed) and its facts, atomically. A report that loads clears its payload's earlier dead letters.
    */
   async replaceReports(batch: ReportFacts[]): Promise<void> {
     // the same report twice in one batch (one text fetched from two URLs, or redelivered): the last one stands
     const reports = [...new Map(batch.map((r) => [r.report_id, r])).values()];
     if (!reports.length) return;
     const ids = strings(reports.map((r) => r.report_id));
-    const urls = strings(reports.map((r) => r.raw.source_url));
+    // a report known by its URL replaces the older version from that URL; one known by its content does not
+    const urls = strings(reports.filter((r) => r.raw.identity === "url").map((r) => r.raw.source_url));
     const keys = strings(reports.map((r) => r.raw.landing_key));
     await this.transaction(async () => {
       await this.conn.run(
@@ -194,7 +177,8 @@ export class Warehouse {
           // The same failure seen again on a re-run is the same dead letter: running twice changes nothing.
           `INSERT INTO dead_letters SELECT $stage, $reason, $source, $source_url, $landing_key, $excerpt, $failed_at::TIMESTAMPTZ
            WHERE NOT EXISTS (SELECT 1 FROM dead_letters WHERE stage = $stage AND reason = $reason
-             AND landing_key IS NOT DISTINCT FROM $landing_key AND excerpt IS NOT DISTINCT FROM $excerpt)`,
+             AND landing_key IS NOT DISTINCT FROM $landing_key AND source_url IS NOT DISTINCT FROM $source_url
+             AND excerpt IS NOT DISTINCT FROM $excerpt)`,
           { ...d },
         );
       }
@@ -215,31 +199,17 @@ export class Warehouse {
     });
   }
 
-  /** What the crawler last saw at a URL, for conditional requests and change detection. */
-  async crawlState(url: string): Promise<CrawlState | null> {
-    return this.exclusive(async () => {
-      const rows = (await this.conn.runAndReadAll("SELECT etag, last_modified, sha256 FROM crawl_state WHERE url = $url", { url })).getRowObjectsJS();
-      const row = rows[0];
-      return row ? { etag: row.etag as string | null, lastModified: row.last_modified as string | null, sha256: row.sha256 as string | null } : null;
-    });
-  }
-
-  async saveCrawlState(url: string, state: CrawlState): Promise<void> {
+  /** Keeps each run's latest record (a run is sent when it starts and again when it ends). */
+  async recordRuns(runs: RunRecord[]): Promise<void> {
     await this.transaction(async () => {
-      await this.conn.run(
-        `INSERT OR REPLACE INTO crawl_state VALUES ($url, $etag, $lm, $sha, now())`,
-        { url, etag: state.etag, lm: state.lastModified, sha: state.sha256 },
-      );
-    });
-  }
-
-  /** Records a connector run (insert at its start, replace at its end), for the ops dashboard. */
-  async saveRun(run: RunRecord): Promise<void> {
-    await this.transaction(async () => {
-      await this.conn.run(
-        `INSERT OR REPLACE INTO runs VALUES ($run_id, $source, $started_at::TIMESTAMPTZ, $ended_at::TIMESTAMPTZ, $status, $fetched, $new, $failed, $error)`,
-        { ...run },
-      );
+      for (const run of runs) {
+        await this.conn.run(
+          `INSERT OR REPLACE INTO runs VALUES ($run_id, $source, $kind, $started_at::TIMESTAMPTZ, $ended_at::TIMESTAMPTZ,
+            epoch($ended_at::TIMESTAMPTZ) - epoch($started_at::TIMESTAMPTZ), $status, $discovered, $fetched, $not_modified,
+            $excluded, $failed, $new, $empty_streak, $error)`,
+          { ...run },
+        );
+      }
       await this.markChanged("runs");
     });
     this.changed();

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { REPO, SAMPLES, tempDir } from "../helpers/cli.ts";
-import { Inbox } from "../../connectors/webhook/inbox.ts";
+import { Inbox } from "../../connectors/inbox.ts";
 import { landPayload } from "../../connectors/publishRaw.ts";
 import { landingZoneOf } from "../../pipelines/runner.ts";
 import { readParquet } from "../helpers/warehouse.ts";

@@ -10,7 +10,7 @@ export function syntheticReports(reports: number, factsPerReport: number): Repor
       raw: {
         sha256: id.padEnd(64, "0"), landing_key: `sha256/00/${id.padEnd(64, "0")}`, source: "bench", source_url: `bench://${r}`,
         file_name: `${r}.txt`, content_type: "text/plain", bytes: 20_000, fetched_at: new Date().toISOString(),
-        hints: { title: null, published_date: null, site_host: null },
+        hints: { title: null, published_date: null, site_host: null, referrer: null, link_text: null }, identity: "url",
       },
       title: `报告${r}`,
       metadata: { org_name: "某市卫生健康委员会", province: "江苏省", city: "南通市", county: null, admin_level: "prefecture", region_code: "320600", report_year: 2020 + (r % 5), published_date: "2024-03-06" },

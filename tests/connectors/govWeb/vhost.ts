@@ -27,13 +27,15 @@ export interface GovWeb {
   port: number;
   hits: Hit[];
   url(host: string, path?: string): string;
-  /** dns.lookup for the sites' names: every name this server hosts is 127.0.0.1 */
+  /** the names this server hosts, all on 127.0.0.1 */
   hosts: string[];
   hitsOn(host: string, path?: string): Hit[];
   close(): Promise<void>;
 }
 
-export async function startGovWeb(sites: Record<string, Site>): Promise<GovWeb> {
+/** Starts the server, then builds its sites knowing their origins (http://HOST:PORT). */
+export async function startGovWeb(build: (origin: (host: string) => string) => Record<string, Site> | Promise<Record<string, Site>>): Promise<GovWeb> {
+  let sites: Record<string, Site> = {};
   const hits: Hit[] = [];
   const counts = new Map<string, number>();
   const server = createServer((req, res) => {
@@ -62,6 +64,7 @@ export async function startGovWeb(sites: Record<string, Site>): Promise<GovWeb> 
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
+  sites = await build((host) => `http://${host}:${port}`);
   return {
     port,
     hits,

@@ -1,9 +1,10 @@
-// The webhook's inbox: a raw-report message written (fsync'ed) beside the landing zone before the 202 goes
-// out, and removed once the report is loaded or dead-lettered. What a crash leaves here is re-announced
-// on the next start, so nothing accepted is lost.
+// The inbox of the stages running in this process (embedded bus): a raw-report message written (fsync'ed)
+// beside the landing zone before a connector counts it as announced (the webhook's 202, the crawler's
+// state commit), removed once the report is loaded or dead-lettered. What a crash leaves here is
+// re-announced on the next start, so nothing accepted is lost.
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { RawReport } from "../../schemas/messages.ts";
+import { RawReport } from "../schemas/messages.ts";
 
 export class Inbox {
   constructor(readonly dir: string) {}

@@ -1,0 +1,45 @@
+// Politeness per host, shared by every crawl of the process: one request at a time per host, each at
+// least the host's interval after the previous one started, none before a Retry-After pause ends. Two
+// sources on one site share its gate; sources on different hosts never wait for each other.
+import { setTimeout as sleep } from "node:timers/promises";
+
+interface HostTurns {
+  tail: Promise<void>;
+  lastStart: number;
+  pausedUntil: number;
+}
+
+export class HostGate {
+  private readonly hosts = new Map<string, HostTurns>();
+
+  private of(host: string): HostTurns {
+    let h = this.hosts.get(host);
+    if (!h) this.hosts.set(host, (h = { tail: Promise.resolve(), lastStart: 0, pausedUntil: 0 }));
+    return h;
+  }
+
+  /** Runs `fn` on `host`'s turn, `intervalMs` after the start of the host's previous request (whoever made
+   * it: a Crawl-delay learnt from robots.txt applies from the robots.txt request on). */
+  async turn<T>(host: string, intervalMs: number, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const h = this.of(host);
+    const before = h.tail;
+    let release!: () => void;
+    h.tail = new Promise<void>((r) => (release = r));
+    try {
+      await before;
+      const wait = Math.max(h.lastStart + intervalMs, h.pausedUntil) - Date.now();
+      if (wait > 0) await sleep(wait, undefined, { signal });
+      signal?.throwIfAborted();
+      h.lastStart = Date.now();
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+
+  /** The host asked us to come back later (429/503 Retry-After). */
+  pause(host: string, untilMs: number): void {
+    const h = this.of(host);
+    h.pausedUntil = Math.max(h.pausedUntil, untilMs);
+  }
+}
