@@ -1,11 +1,12 @@
-// Politeness per host, shared by every crawl of the process: one request at a time per host, each at
-// least the host's interval after the previous one started, none before a Retry-After pause ends. Two
-// sources on one site share its gate; sources on different hosts never wait for each other.
+// Politeness per host, shared by every crawl of the process: one request at a time per host, each
+// starting at least the host's interval after the previous one ended (so the server sees the spacing
+// whatever the network adds), none before a Retry-After pause ends. Two sources on one site share its
+// gate; sources on different hosts never wait for each other.
 import { setTimeout as sleep } from "node:timers/promises";
 
 interface HostTurns {
   tail: Promise<void>;
-  lastStart: number;
+  lastEnd: number;
   pausedUntil: number;
 }
 
@@ -14,11 +15,11 @@ export class HostGate {
 
   private of(host: string): HostTurns {
     let h = this.hosts.get(host);
-    if (!h) this.hosts.set(host, (h = { tail: Promise.resolve(), lastStart: 0, pausedUntil: 0 }));
+    if (!h) this.hosts.set(host, (h = { tail: Promise.resolve(), lastEnd: 0, pausedUntil: 0 }));
     return h;
   }
 
-  /** Runs `fn` on `host`'s turn, `intervalMs` after the start of the host's previous request (whoever made
+  /** Runs `fn` on `host`'s turn, `intervalMs` after the end of the host's previous request (whoever made
    * it: a Crawl-delay learnt from robots.txt applies from the robots.txt request on). */
   async turn<T>(host: string, intervalMs: number, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const h = this.of(host);
@@ -27,11 +28,14 @@ export class HostGate {
     h.tail = new Promise<void>((r) => (release = r));
     try {
       await before;
-      const wait = Math.max(h.lastStart + intervalMs, h.pausedUntil) - Date.now();
+      const wait = Math.max(h.lastEnd + intervalMs, h.pausedUntil) - Date.now();
       if (wait > 0) await sleep(wait, undefined, { signal });
       signal?.throwIfAborted();
-      h.lastStart = Date.now();
-      return await fn();
+      try {
+        return await fn();
+      } finally {
+        h.lastEnd = Date.now();
+      }
     } finally {
       release();
     }

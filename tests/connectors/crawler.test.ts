@@ -31,13 +31,14 @@ describe("govkpi crawl", () => {
     const data = tempDir();
     const sources = sourcesFile();
     const first = await govkpi(["crawl", "--sources", sources, "--data", data]);
-    expect(first.code, first.stderr).toBe(0);
+    // four URLs failed (404, time-out, redirect loop, too large): partial, exit code 1
+    expect(first.code, first.stderr).toBe(1);
 
     const reports = await readParquet(data, "SELECT source, source_url, status, org_name, report_year::INTEGER AS report_year FROM reports ORDER BY source_url");
     expect(reports.map((r) => new URL(String(r.source_url)).pathname)).toEqual([
       "/art/2024/nantong.html", "/art/dongyang.html", "/art/flaky.html", "/art/nanshan.html", "/files/hlj-2020.pdf",
     ]);
-    expect(reports.every((r) => r.source === "crawler" && r.status === "extracted")).toBe(true);
+    expect(reports.every((r) => r.source === "fake-health" && r.status === "extracted")).toBe(true);
     expect(reports.find((r) => String(r.source_url).endsWith(".pdf"))).toMatchObject({ org_name: "黑龙江省卫生健康委员会", report_year: 2020 });
     expect(reports.find((r) => String(r.source_url).endsWith("dongyang.html"))).toMatchObject({ org_name: "东阳市卫生健康局", report_year: 2022 });
 
@@ -48,15 +49,16 @@ describe("govkpi crawl", () => {
     expect(first.stderr).toMatch(/slow\.html/);
     expect(first.stderr).toMatch(/redirect loop/);
     expect(first.stderr).toMatch(/huge\.html: .*over the limit/);
-    expect(first.stdout).toMatch(/fake-health: fetched 6, new or changed 5/);
+    expect(first.stdout).toMatch(/fake-health: partial, 11 report links, 5 new or changed, 0 not modified, 3 excluded, 4 failed/);
 
-    const runs = await readParquet(data, "SELECT source, status, fetched, new, failed FROM read_parquet('" + join(data, "warehouse/runs/*.parquet") + "')");
-    expect(runs).toEqual([expect.objectContaining({ source: "fake-health", status: "ok", new: 5 })]);
+    const runs = await readParquet(data, "SELECT source, status, fetched, new, failed FROM runs");
+    expect(runs).toEqual([expect.objectContaining({ source: "fake-health", status: "partial", new: 5, failed: 4 })]);
 
     site.requests.length = 0;
     const second = await govkpi(["crawl", "--sources", sources, "--data", data]);
-    expect(second.code, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(/fake-health: fetched 0, new or changed 0/);
+    // the 404 is remembered as gone; the time-out, the loop and the huge page fail again
+    expect(second.code, second.stderr).toBe(1);
+    expect(second.stdout).toMatch(/fake-health: partial, 11 report links, 0 new or changed, 5 not modified/);
     expect(site.requests.filter((r) => r.startsWith("/art/") && !r.includes("slow") && !r.includes("missing") && !r.includes("loop") && !r.includes("huge"))).toEqual([]);
     expect(await readParquet(data, "SELECT count(*) AS n FROM reports")).toEqual([{ n: "5" }]);
   });
