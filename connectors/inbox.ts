@@ -2,6 +2,7 @@
 // beside the landing zone before a connector counts it as announced (the webhook's 202, the crawler's
 // state commit), removed once the report is loaded or dead-lettered. What a crash leaves here is
 // re-announced on the next start, so nothing accepted is lost.
+import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { RawReport } from "../schemas/messages.ts";
@@ -15,7 +16,8 @@ export class Inbox {
 
   async add(raw: RawReport): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    const tmp = `${this.path(raw.landing_key)}.tmp`;
+    // the same report posted twice at once: each writes its own file aside
+    const tmp = `${this.path(raw.landing_key)}.${randomBytes(6).toString("hex")}.tmp`;
     const file = await open(tmp, "w");
     try {
       await file.writeFile(JSON.stringify(raw));

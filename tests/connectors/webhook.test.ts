@@ -1,48 +1,17 @@
 // govkpi serve as a user runs it: a child process on loopback, real HTTP requests, the warehouse read back.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { REPO, SAMPLES, tempDir } from "../helpers/cli.ts";
+import { killServers, loadedReports, post, serve } from "./webhookCli.ts";
 import { Inbox } from "../../connectors/inbox.ts";
 import { landPayload } from "../../connectors/publishRaw.ts";
 import { landingZoneOf } from "../../pipelines/runner.ts";
-import { readParquet } from "../helpers/warehouse.ts";
-
-const TOKEN = "test-token-0123456789";
-const running: ChildProcess[] = [];
-afterEach(() => running.splice(0).forEach((c) => c.kill("SIGKILL")));
-
-function serve(data: string, extra: string[] = []): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(REPO, "bin/govkpi.mjs"), "serve", "--port", "0", "--data", data, ...extra], {
-    env: { ...process.env, GOVKPI_WEBHOOK_TOKEN: TOKEN },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  running.push(child);
-  return new Promise((resolve, reject) => {
-    let log = "";
-    child.stderr!.on("data", (chunk: Buffer) => {
-      log += chunk;
-      const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(log);
-      if (m) resolve({ url: m[1]!, child });
-    });
-    child.on("exit", (code) => reject(new Error(`serve exited ${code}: ${log}`)));
-  });
-}
-
-const post = (url: string, body: string | Buffer, type: string, token: string | null = TOKEN) =>
-  fetch(`${url}/reports`, { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body), headers: { "content-type": type, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
-
-async function loadedReports(data: string, expected: number): Promise<Record<string, unknown>[]> {
-  for (let i = 0; i < 100; i++) {
-    const rows = await readParquet(data, "SELECT source_url, fact_count FROM reports ORDER BY source_url").catch(() => []);
-    if (rows.length >= expected) return rows;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`fewer than ${expected} reports loaded in time`);
-}
 
 const sample = readFileSync(join(SAMPLES, "nantong-health-2023.txt"));
+
+afterEach(killServers);
 
 describe("govkpi serve", () => {
   it("refuses to start without a token", async () => {
@@ -80,7 +49,7 @@ describe("govkpi serve", () => {
     const reports = await loadedReports(data, 2);
     expect(reports.find((r) => r.source_url === "https://wjw.example.gov.cn/r.html")).toMatchObject({ fact_count: 1 });
     const metrics = await (await fetch(`${url}/metrics`)).text();
-    expect(metrics).toMatch(/govkpi_webhook_accepted_total 2/);
+    expect(metrics).toMatch(/govkpi_webhook_accepted_total\{client="webhook"\} 2/);
     expect(metrics).toMatch(/govkpi_webhook_rejected_total\{status="401"\} 2/);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
   });
