@@ -3,6 +3,7 @@
 import { Option, type Command } from "commander";
 import { embeddedSink, kafkaSink, type ConnectorSink } from "../connectorSink.ts";
 import { createLog, logLevelOption, type Log } from "../ops/log.ts";
+import { WarehouseBusyError } from "../warehouse/warehouse.ts";
 import { addBusOptions, busFromOptions, type BusOptions } from "./busOptions.ts";
 
 export interface ConnectorOptions extends BusOptions {
@@ -46,10 +47,9 @@ export async function sinkFromOptions(opts: ConnectorOptions): Promise<Connector
 
 /** The one line to say when the stages cannot open this process's warehouse. */
 export function warehouseBusy(err: Error, data: string): string {
-  const first = err.message.split("\n")[0]!;
-  return /lock/i.test(first)
-    ? `the warehouse in ${data} is in use by another process (${first}); run beside the workers with --bus kafka, or when it is free`
-    : `cannot open the warehouse in ${data}: ${first}`;
+  return err instanceof WarehouseBusyError
+    ? `${err.message}; beside load workers, use --bus kafka`
+    : `cannot open the warehouse in ${data}: ${err.message.split("\n")[0]}`;
 }
 
 export function connectorLog(opts: ConnectorOptions, command: string): Log {

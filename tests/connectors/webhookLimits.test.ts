@@ -126,7 +126,7 @@ describe("govkpi serve: one-line errors", () => {
       const busyData = await govkpi(["serve", "--port", "0", "--data", data], { env: { GOVKPI_WEBHOOK_TOKEN: TOKEN } });
       expect(busyData.code).toBe(2);
       expect(busyData.stderr.trim().split("\n")).toHaveLength(1);
-      expect(busyData.stderr).toMatch(/^govkpi serve: the warehouse in .* is in use by another process/);
+      expect(busyData.stderr).toMatch(/^govkpi serve: the data directory .* is in use by another govkpi process.*; beside load workers, use --bus kafka$/m);
     } finally {
       holder.closeSync();
     }
