@@ -5,6 +5,8 @@ import type { Bus } from "./bus/bus.ts";
 import { busOutlet, type Outlet } from "../connectors/publishRaw.ts";
 import { LocalPipeline } from "./localPipeline.ts";
 import type { StageEvents } from "./stages/stage.ts";
+import { WarehouseBusyError } from "./warehouse/warehouse.ts";
+import { busFromOptions, type BusOptions } from "./cli/busOptions.ts";
 
 export interface Lease {
   outlet: Outlet;
@@ -75,4 +77,15 @@ export function embeddedSink(dataDir: string, events: StageEvents = {}): Connect
       await p?.close();
     },
   };
+}
+
+export async function sinkFromOptions(opts: BusOptions & { data: string }): Promise<ConnectorSink> {
+  return opts.bus === "kafka" ? kafkaSink(await busFromOptions(opts)) : embeddedSink(opts.data);
+}
+
+/** The one line to say when the stages cannot open this process's warehouse. */
+export function warehouseBusy(err: Error, data: string): string {
+  return err instanceof WarehouseBusyError
+    ? `${err.message}; beside load workers, use --bus kafka`
+    : `cannot open the warehouse in ${data}: ${err.message.split("\n")[0]}`;
 }

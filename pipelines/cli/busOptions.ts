@@ -22,7 +22,7 @@ export function addBusOptions(command: Command, engines: "embedded or kafka" | "
   }
   return command
     .addOption(new Option("--brokers <list>", "Kafka brokers, HOST:PORT[,HOST:PORT…]").env("GOVKPI_KAFKA_BROKERS"))
-    .addOption(new Option("--topic-prefix <prefix>", "Kafka topics are <prefix>.reports.raw, .reports.parsed, .facts, .reports.dlq").env("GOVKPI_KAFKA_TOPIC_PREFIX"))
+    .addOption(new Option("--topic-prefix <prefix>", "Kafka topics are <prefix>.reports.raw, .reports.parsed, .facts, .reports.dlq, .runs").env("GOVKPI_KAFKA_TOPIC_PREFIX"))
     .addOption(new Option("--group-prefix <prefix>", "prefix of the stages' consumer groups").env("GOVKPI_KAFKA_GROUP_PREFIX"))
     .option("--partitions <n>", "partitions of the Kafka topics created by govkpi")
     .option("--session-timeout <ms>", "Kafka consumer session timeout")

@@ -1,10 +1,13 @@
-// Options and set-up the connector commands (crawl, schedule, serve) share: where their output goes
+// Options the connector commands (crawl, schedule, serve) and the workers share: where their output goes
 // (the stages of this process, or Kafka), logs, and for the crawlers concurrency and pinned host names.
+// Nothing here loads a stage or a bus: the commands load those when they run.
 import { Option, type Command } from "commander";
-import { embeddedSink, kafkaSink, type ConnectorSink } from "../connectorSink.ts";
-import { createLog, logLevelOption, type Log } from "../ops/log.ts";
-import { WarehouseBusyError } from "../warehouse/warehouse.ts";
-import { addBusOptions, busFromOptions, type BusOptions } from "./busOptions.ts";
+import { addBusOptions, type BusOptions } from "./busOptions.ts";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export const logLevelOption = () =>
+  new Option("--log-level <level>", "least severe level logged (JSON lines on stderr)").choices(LOG_LEVELS).default("info").env("GOVKPI_LOG_LEVEL");
 
 export interface ConnectorOptions extends BusOptions {
   data: string;
@@ -31,27 +34,16 @@ export function addCrawlerOptions(command: Command): Command {
   );
 }
 
-export function pinnedHosts(values: string[] = []): Record<string, string> {
+/** --resolve HOST=ADDRESS values as a map, or exit 2 naming the bad one. */
+export function pinnedHosts(command: string, values: string[] = []): Record<string, string> {
   return Object.fromEntries(
     values.map((v) => {
       const m = /^([^=\s]+)=([^=\s]+)$/.exec(v);
-      if (!m) throw new Error(`--resolve ${v}: expected HOST=ADDRESS`);
+      if (!m) {
+        console.error(`govkpi ${command}: --resolve ${v}: expected HOST=ADDRESS`);
+        process.exit(2);
+      }
       return [m[1]!, m[2]!];
     }),
   );
-}
-
-export async function sinkFromOptions(opts: ConnectorOptions): Promise<ConnectorSink> {
-  return opts.bus === "kafka" ? kafkaSink(await busFromOptions(opts)) : embeddedSink(opts.data);
-}
-
-/** The one line to say when the stages cannot open this process's warehouse. */
-export function warehouseBusy(err: Error, data: string): string {
-  return err instanceof WarehouseBusyError
-    ? `${err.message}; beside load workers, use --bus kafka`
-    : `cannot open the warehouse in ${data}: ${err.message.split("\n")[0]}`;
-}
-
-export function connectorLog(opts: ConnectorOptions, command: string): Log {
-  return createLog(opts.logLevel, command);
 }

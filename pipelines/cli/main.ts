@@ -13,7 +13,10 @@ import { registerWorker } from "./commands/worker.ts";
 import { registerImport } from "./commands/import.ts";
 import { describeIoError, isTransientIoError } from "../ioErrors.ts";
 
-const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+/** Set by the build: the bundled CLI in dist/ sits one folder below the repository, this source file two. */
+declare const GOVKPI_BUNDLED: boolean | undefined;
+const PACKAGE = new URL(typeof GOVKPI_BUNDLED === "undefined" ? "../../package.json" : "../package.json", import.meta.url);
+const { version } = JSON.parse(readFileSync(PACKAGE, "utf8")) as { version: string };
 
 const program = new Command("govkpi")
   .description("Turns Chinese government work reports into KPI facts in DuckDB and Parquet")

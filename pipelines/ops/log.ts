@@ -1,14 +1,8 @@
 // Structured logs for the long-running commands (serve, schedule, worker): one JSON object per line on
 // stderr (pino), the level as a word, so a log shipper can filter by level, source or request id.
-import { Option } from "commander";
 import pino, { type Logger } from "pino";
 
 export type Log = Logger;
-
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-
-export const logLevelOption = () =>
-  new Option("--log-level <level>", "least severe level logged (JSON lines on stderr)").choices(LOG_LEVELS).default("info").env("GOVKPI_LOG_LEVEL");
 
 export function createLog(level: string, command: string): Log {
   return pino(

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { govkpi, REPO } from "../helpers/cli.ts";
+import { TOPICS } from "../../schemas/messages.ts";
 
 const INFRA = join(REPO, "infra");
 // merge keys (<<: *pipeline) as docker compose reads them
@@ -62,9 +63,21 @@ describe("infra/docker-compose.yml", () => {
     expect(checked).toBeGreaterThanOrEqual(4);
   });
 
-  it("creates the four topics with the dead-letter topic kept longest", () => {
+  it("creates every topic the bus uses, with dead letters and run records kept longest", () => {
     const script = readFileSync(join(INFRA, "kafka", "create-topics.sh"), "utf8");
-    for (const topic of ["reports.raw", "reports.parsed", "facts", "reports.dlq"]) expect(script).toMatch(new RegExp(`create ${topic.replace(".", "\\.")} \\d+`));
+    for (const topic of Object.values(TOPICS)) expect(script).toMatch(new RegExp(`create ${topic.replace(".", "\\.")} \\d+`));
     expect(script).toMatch(/create reports\.dlq \d+ "\$month"/);
+    expect(script).toMatch(/create runs \d+ "\$month"/);
+  });
+
+  it("runs the connectors beside the workers on Kafka, sharing the landing zone, never the warehouse", () => {
+    for (const name of ["schedule", "serve"]) {
+      const command = services[name]!.command as string[];
+      expect(command.join(" "), name).toMatch(/--bus kafka/);
+      expect(services[name]!.volumes, name).toContain("govkpi-data:/data");
+      expect(services[name]!.environment, name).toMatchObject({ GOVKPI_KAFKA_BROKERS: "kafka:9092" });
+    }
+    expect(services.serve!.environment).toHaveProperty("GOVKPI_WEBHOOK_TOKEN");
+    expect(services.schedule!.command).toEqual(expect.arrayContaining(["--metrics-port", "--sources"]));
   });
 });

@@ -2,60 +2,12 @@
 // stages of this process (then wait for them) or to Kafka. Each source's run is recorded in `runs`; the
 // exit code says whether every source was read (0), some URLs failed (1) or a source failed (3).
 import type { Command } from "commander";
-import type { RunRecord } from "../../../schemas/messages.ts";
-import { landingZoneOf } from "../../runner.ts";
-import { crawlRun, createWeb, failedStart } from "../../crawlRun.ts";
-import { JobPool } from "../../scheduler/jobPool.ts";
-import { sourcesOrExit } from "../sourcesFile.ts";
-import { exitOnBusError } from "../busOptions.ts";
-import { addCrawlerOptions, connectorLog, pinnedHosts, sinkFromOptions, warehouseBusy, type CrawlerOptions } from "../connectorOptions.ts";
-
-const line = (r: RunRecord) =>
-  `${r.source}: ${r.status}, ${r.discovered} report links, ${r.new} new or changed, ${r.not_modified} not modified, ` +
-  `${r.excluded} excluded, ${r.failed} failed${r.ended_at ? ` (${((Date.parse(r.ended_at) - Date.parse(r.started_at)) / 1000).toFixed(1)} s)` : ""}`;
-
-export function exitCodeOf(runs: RunRecord[]): number {
-  if (runs.some((r) => r.status === "failed" || r.status === "interrupted")) return 3;
-  return runs.some((r) => r.status === "partial") ? 1 : 0;
-}
+import { addCrawlerOptions, type CrawlerOptions } from "../connectorOptions.ts";
 
 export function registerCrawl(program: Command): void {
   const command = program
     .command("crawl")
     .description("crawl the sources of a sources.yaml now (all, or --source ID) and hand what is new to the stages or Kafka")
     .option("--source <id>", "crawl only this source");
-  addCrawlerOptions(command).action(async (opts: CrawlerOptions & { source?: string }) => {
-    const log = connectorLog(opts, "crawl");
-    const sources = await sourcesOrExit("crawl", opts.sources, opts.source);
-    const stop = new AbortController();
-    const onSignal = () => {
-      if (stop.signal.aborted) process.exit(130);
-      log.warn("stopping: the runs in progress end as interrupted and resume next time");
-      stop.abort();
-    };
-    process.on("SIGINT", onSignal).on("SIGTERM", onSignal);
-    let sink;
-    try {
-      sink = await sinkFromOptions(opts);
-    } catch (err) {
-      return exitOnBusError("crawl", err);
-    }
-    const hold = await sink.lease().catch((err: Error) => {
-      console.error(`govkpi crawl: ${warehouseBusy(err, opts.data)}`);
-      process.exit(2);
-    });
-    const services = { dataDir: opts.data, web: createWeb({ resolve: pinnedHosts(opts.resolve), signal: stop.signal }), landing: landingZoneOf(opts.data), log };
-    const runs: RunRecord[] = [];
-    const pool = new JobPool(Number(opts.concurrency), (id, err) => log.error({ source: id, err: err.stack }, "crawl job crashed"));
-    for (const source of sources) {
-      pool.submit(source.id, async () => {
-        runs.push(await crawlRun(source, hold.outlet, services).catch((err: Error) => failedStart(source, err, hold.outlet, services)));
-      });
-    }
-    await Promise.race([pool.drained(), sink.failed]);
-    if (sink.engine === "embedded" && !stop.signal.aborted) console.error("waiting for the stages to load what was new…");
-    await (stop.signal.aborted ? sink.close() : hold.release().then(() => sink.close()));
-    for (const r of runs) console.log(line(r));
-    process.exit(stop.signal.aborted ? 130 : exitCodeOf(runs));
-  });
+  addCrawlerOptions(command).action(async (opts: CrawlerOptions & { source?: string }) => (await import("../actions/crawl.ts")).crawl(opts));
 }

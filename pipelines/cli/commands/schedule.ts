@@ -2,18 +2,7 @@
 // still polite), each tick on its own: a tick that fails is recorded and the next one runs. On SIGTERM it
 // takes no new work, interrupts the crawls in progress (they resume next time) and exits within seconds.
 import type { Command } from "commander";
-import type { Source } from "../../../schemas/sources.ts";
-import { landingZoneOf } from "../../runner.ts";
-import { crawlRun, createWeb, failedStart } from "../../crawlRun.ts";
-import { JobPool } from "../../scheduler/jobPool.ts";
-import { scheduleSources } from "../../scheduler/scheduler.ts";
-import { metrics, metricsServer } from "../../ops/metrics.ts";
-import { sourcesOrExit } from "../sourcesFile.ts";
-import { exitOnBusError } from "../busOptions.ts";
-import { addCrawlerOptions, connectorLog, pinnedHosts, sinkFromOptions, warehouseBusy, type CrawlerOptions } from "../connectorOptions.ts";
-
-/** SIGTERM to exit: the crawls in hand get this long to record their interrupted runs. */
-const STOP_WITHIN_MS = 4000;
+import { addCrawlerOptions, type CrawlerOptions } from "../connectorOptions.ts";
 
 export function registerSchedule(program: Command): void {
   const command = program
@@ -21,63 +10,7 @@ export function registerSchedule(program: Command): void {
     .description("crawl each source of a sources.yaml on its schedule until SIGTERM (never two runs of one source at once)")
     .option("--metrics-port <port>", "serve Prometheus /metrics and /healthz on this port")
     .option("--metrics-host <host>", "address for --metrics-port", "127.0.0.1");
-  addCrawlerOptions(command).action(async (opts: CrawlerOptions & { metricsPort?: string; metricsHost: string }) => {
-    const log = connectorLog(opts, "schedule");
-    const sources = await sourcesOrExit("schedule", opts.sources);
-    let sink;
-    try {
-      sink = await sinkFromOptions(opts);
-    } catch (err) {
-      return exitOnBusError("schedule", err);
-    }
-    const stop = new AbortController();
-    const services = { dataDir: opts.data, web: createWeb({ resolve: pinnedHosts(opts.resolve), signal: stop.signal }), landing: landingZoneOf(opts.data), log };
-    const pool = new JobPool(Number(opts.concurrency), (id, err) => {
-      metrics.tickFailures.inc({ source: id });
-      log.error({ source: id, err: err.stack }, "tick failed");
-    });
-    const tick = async (source: Source) => {
-      const lease = await sink.lease().catch(async (err: Error) => {
-        await failedStart(source, new Error(warehouseBusy(err, opts.data)), null, services);
-        return null;
-      });
-      if (!lease) return;
-      try {
-        await crawlRun(source, lease.outlet, services).catch((err: Error) => failedStart(source, err, lease.outlet, services));
-      } finally {
-        await lease.release();
-      }
-    };
-    const scheduler = scheduleSources(sources, pool, tick, {
-      started: (id) => log.info({ source: id }, "tick"),
-      skipped: (id) => {
-        metrics.ticksSkipped.inc({ source: id });
-        log.warn({ source: id }, "tick skipped: the previous run is still queued or running");
-      },
-    });
-    const server = opts.metricsPort
-      ? await metricsServer(Number(opts.metricsPort), opts.metricsHost).catch((err: Error) => {
-          console.error(`govkpi schedule: --metrics-port ${opts.metricsPort}: ${err.message}`);
-          process.exit(2);
-        })
-      : null;
-    log.info({ sources: sources.map((s) => `${s.id} (${s.schedule})`), concurrency: Number(opts.concurrency), bus: sink.engine }, "scheduled");
-    sink.failed.catch((err: Error) => {
-      log.fatal({ err: err.message }, "the bus failed");
-      process.exit(1);
-    });
-    const shutdown = async (signal: string) => {
-      setTimeout(() => process.exit(0), STOP_WITHIN_MS + 500).unref();
-      log.info({ signal }, "stopping: no new ticks; crawls in progress end as interrupted and resume next time");
-      await scheduler.stop();
-      stop.abort();
-      const ended = await pool.stop(STOP_WITHIN_MS - 1000);
-      if (!ended) log.warn("crawls still running at the deadline; their runs resume next time");
-      server?.close();
-      await Promise.race([sink.close(), new Promise((r) => setTimeout(r, 1000))]);
-      log.info("stopped");
-      process.exit(0);
-    };
-    process.once("SIGTERM", shutdown).once("SIGINT", shutdown);
-  });
+  addCrawlerOptions(command).action(async (opts: CrawlerOptions & { metricsPort?: string; metricsHost: string }) =>
+    (await import("../actions/schedule.ts")).schedule(opts),
+  );
 }
