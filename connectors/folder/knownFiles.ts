@@ -19,6 +19,8 @@ export interface KnownFile {
 const MTIME_SLACK_MS = 2000;
 
 export class KnownFiles {
+  private changed = false;
+
   private constructor(
     private readonly path: string,
     private readonly files: Map<string, KnownFile>,
@@ -39,11 +41,18 @@ export class KnownFiles {
 
   remember(name: string, file: KnownFile): void {
     this.files.set(name, file);
+    this.changed = true;
   }
 
-  /** Keeps only these names (files removed from the folder are forgotten), then saves by rename. */
+  /** Keeps only these names (files removed from the folder are forgotten), then saves by rename if anything changed. */
   async save(names: Set<string>): Promise<void> {
-    for (const name of this.files.keys()) if (!names.has(name)) this.files.delete(name);
+    for (const name of this.files.keys()) {
+      if (names.has(name)) continue;
+      this.files.delete(name);
+      this.changed = true;
+    }
+    if (!this.changed) return;
+    this.changed = false;
     await mkdir(join(this.path, ".."), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(Object.fromEntries(this.files)));
