@@ -5,7 +5,8 @@
 import { APPROX, ADMIN_LEVELS, REPORT_STATUS, RUN_KINDS, RUN_STATUS } from "./messages.ts";
 import { METRICS, UNIT_LABELS } from "./metrics.ts";
 
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+/** A string as an SQL literal. */
+export const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 

@@ -7,6 +7,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promis
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { RawReport } from "../../schemas/messages.ts";
+import { fsyncPath } from "../fsync.ts";
 
 export interface Landed {
   key: string;
@@ -24,14 +25,6 @@ const TMP_DIR = "tmp";
 const STALE_TMP_MS = 60 * 60 * 1000;
 const HOST = hostname().replace(/[^\w.-]/g, "_");
 
-async function fsyncPath(path: string): Promise<void> {
-  const handle = await open(path, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 const alive = (pid: number) => {
   try {

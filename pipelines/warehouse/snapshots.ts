@@ -5,10 +5,11 @@
 // resolves the snapshot once sees one whole snapshot however long it reads. Old snapshots go only after
 // a grace period, and never the current one or its parent.
 import { createHash, randomUUID } from "node:crypto";
-import { link, mkdir, open, readdir, readFile, readlink, rename, rm, symlink, writeFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { PARTITION_COLUMNS, POINTER_FILE, PUBLISHED, UNKNOWN_PROVINCE, UNKNOWN_YEAR, type PublishedTable } from "../../schemas/warehouse.ts";
+import { PARTITION_COLUMNS, POINTER_FILE, PUBLISHED, quote, UNKNOWN_PROVINCE, UNKNOWN_YEAR, type PublishedTable } from "../../schemas/warehouse.ts";
+import { fsyncPath } from "../fsync.ts";
 
 export interface SnapshotFile {
   /** relative to the snapshot folder, e.g. facts/year=2023/province_code=CN-JS/part-<uuid>.parquet */
@@ -40,20 +41,11 @@ export interface Change {
 
 const SNAPSHOTS = "snapshots";
 const CURRENT_LINK = "current";
-const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const nextId = (n: number) => String(n).padStart(10, "0");
 const selectHash = (t: PublishedTable) => createHash("sha256").update(t.select).digest("hex");
 
 export const snapshotDir = (root: string, id: string) => join(root, SNAPSHOTS, id);
 
-async function fsyncPath(path: string): Promise<void> {
-  const handle = await open(path, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 /** The committed snapshot's id, or null before the first publish. */
 export async function currentSnapshotId(root: string): Promise<string | null> {

@@ -9,13 +9,12 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { dashboardSettings, timeDashboardQueries } from "./dashboards.bench.ts";
 import { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
-import { openReader, resolveSnapshot } from "../../pipelines/warehouse/readWarehouse.ts";
-import { readerViews } from "../../schemas/warehouse.ts";
+import { openReader } from "../../pipelines/warehouse/readWarehouse.ts";
 import { generateReports, type TrueFact } from "./generate.ts";
 import { REPO } from "../helpers/cli.ts";
+import { readParquet } from "../helpers/warehouse.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -101,18 +100,9 @@ function govkpiRun(input: string, data: string): Promise<RunStats> {
   });
 }
 
-async function sqlOn(dir: string, sql: string): Promise<Record<string, unknown>[]> {
-  const conn = await (await DuckDBInstance.create(":memory:")).connect();
-  for (const view of readerViews(dir)) await conn.run(view);
-  const rows = (await conn.runAndReadAll(sql)).getRowObjectsJS();
-  conn.closeSync();
-  return rows;
-}
-
 /** Recall on the generated facts, and duplicates (a report twice, a fact twice). */
 async function quality(data: string, truth: Map<string, TrueFact[]>) {
-  const { dir } = await resolveSnapshot(data);
-  const rows = await sqlOn(dir, "SELECT r.file_name, f.metric, f.value, f.qualifier, f.scope FROM facts f JOIN reports r USING (report_id)");
+  const rows = await readParquet(data, "SELECT r.file_name, f.metric, f.value, f.qualifier, f.scope FROM facts f JOIN reports r USING (report_id)");
   const found = new Set(rows.map((r) => `${r.file_name}|${r.metric}|${r.value}|${r.qualifier}|${r.scope}`));
   let expected = 0;
   let hit = 0;
@@ -122,8 +112,8 @@ async function quality(data: string, truth: Map<string, TrueFact[]>) {
       if (found.has(`${file}|${f.metric}|${f.value}|${f.qualifier}|${f.scope}`)) hit++;
     }
   }
-  const [dup] = await sqlOn(
-    dir,
+  const [dup] = await readParquet(
+    data,
     `SELECT (SELECT count(*) - count(DISTINCT file_name) FROM reports) AS reports,
        (SELECT count(*) FROM facts) - (SELECT count(*) FROM (SELECT DISTINCT report_id, metric, qualifier, scope, value, evidence_offset FROM facts)) AS facts,
        (SELECT count(*) FROM reports) AS loaded, (SELECT count(*) FROM facts) AS total_facts`,
@@ -156,8 +146,6 @@ async function scaledWarehouse(data: string): Promise<{ dir: string; facts: numb
   await w.close();
   return { dir, facts: total, publishMs };
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 async function dashboardQueries(data: string): Promise<void> {
   const conn = await openReader(data);
