@@ -53,10 +53,14 @@ export function random(seed: number): () => number {
 const NUMBER = /\d+(?:\.\d+)?/g;
 const TITLE = "南通市卫生健康委员会2023年法治政府建设年度报告";
 
+/** 123xx are service hotlines (12345 政务服务, 12320 卫生, 12315 消费): a bare figure like that is read as one, rightly. */
+const HOTLINE = /^123\d\d$/;
+
 function draw(slot: Template["slots"][number], rnd: () => number): string {
   const int = slot.percent ? Math.min(slot.int, 2) : slot.int;
   const low = int === 1 ? 1 : 10 ** (int - 1);
-  const whole = low + Math.floor(rnd() * (10 ** int - low));
+  let whole = low + Math.floor(rnd() * (10 ** int - low));
+  while (HOTLINE.test(String(whole))) whole = low + Math.floor(rnd() * (10 ** int - low));
   return slot.dec ? `${whole}.${String(Math.floor(rnd() * 10 ** slot.dec)).padStart(slot.dec, "0").replace(/0$/, "1")}` : String(whole);
 }
 
