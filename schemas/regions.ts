@@ -68,6 +68,13 @@ for (const a of areas) {
   add({ code: a.code, name: a.name, level: "county", province: province.name, city, county: a.name }, []);
 }
 
+/**
+ * Zones that GB/T 2260 does not list but whose territory is exactly one division it does: the zone's
+ * name places its bodies there. 平潭综合实验区 governs the territory of 平潭县 (350128, under 福州市).
+ */
+const ZONES: Record<string, string> = { 平潭综合实验区: "350128" };
+for (const [zone, code] of Object.entries(ZONES)) byName.set(zone, [byCode.get(code)!]);
+
 /** Every region with this name (a district name like 南山区 can name several). */
 export function regionsNamed(name: string): Region[] {
   return byName.get(name) ?? [];

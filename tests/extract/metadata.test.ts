@@ -113,6 +113,42 @@ describe("report metadata", () => {
     expect(meta("海口市水务局二〇二二年度法治政府建设工作报告\n过去一年……")).toMatchObject({ report_year: 2022, region_code: "460100" });
   });
 
+  it("reads the organisation an excerpt names as its own when there is no title or signature", () => {
+    expect(meta("根据《中华人民共和国政府信息公开条例》规定，结合来宾市卫生健康委员会政府信息公开工作实际，编制本报告。2022年，我委坚持以公开为常态……")).toMatchObject({
+      org_name: "来宾市卫生健康委员会", province: "广西壮族自治区", city: "来宾市", county: null, admin_level: "prefecture", region_code: "451300",
+    });
+    expect(meta("现将新乐市交通运输局2022年政府信息公开工作情况报告如下：一、总体情况……全市交通窗口办件数量为30751件。")).toMatchObject({
+      org_name: "新乐市交通运输局", province: "河北省", city: "石家庄市", county: "新乐市", admin_level: "county", region_code: "130184",
+    });
+    expect(meta("2023年，京山市市场监督管理局坚持以习近平新时代中国特色社会主义思想为指导，在市委、市政府的坚强领导下……")).toMatchObject({
+      org_name: "京山市市场监督管理局", city: "荆门市", county: "京山市", admin_level: "county", region_code: "420882",
+    });
+    expect(meta("本报告由万源市司法局编制。全文包括总体情况……如对本报告有疑问，请与万源市司法局办公室联系。")).toMatchObject({
+      org_name: "万源市司法局", city: "达州市", county: "万源市", admin_level: "county", region_code: "511781",
+    });
+  });
+
+  it("takes a name the excerpt calls 我局/我委 by, and no superior body's", () => {
+    expect(meta("按照遂宁市人民政府办公室工作要求，我局认真贯彻《条例》……射洪市应急管理局全年公开信息120条。")).toMatchObject({ org_name: "射洪市应急管理局", county: "射洪市" });
+    expect(meta("根据《四川省人民政府办公厅关于做好政府信息公开工作的通知》要求，在市委、市政府领导下，我局……")).toMatchObject({ org_name: null, ...NULL_REGION });
+    expect(meta("根据广西壮族自治区卫生健康委员会政府信息公开工作要求，我委认真落实……")).toMatchObject({ org_name: null });
+    expect(meta("在深圳市委市政府的坚强领导下，我委坚持依法行政……")).toMatchObject({ org_name: null });
+  });
+
+  it("reads a page's fields and a title printed with its label", () => {
+    expect(meta("标题: 茂名市自然资源局2022年政府信息公开工作年度报告\n发布机构: 茂名市自然资源局\n正文……")).toMatchObject({
+      org_name: "茂名市自然资源局", city: "茂名市", admin_level: "prefecture", report_year: 2022,
+    });
+    expect(meta("索引号：11350128 发文机关： 醴陵市财政局 成文日期：2023-04-13\n2022年法治工作情况……")).toMatchObject({ org_name: "醴陵市财政局", county: "醴陵市", city: "株洲市" });
+  });
+
+  it("takes a place's government for a report whose title names the place alone, as the text prints it", () => {
+    expect(meta("标题: 平潭综合实验区2021年度政府信息公开工作年度报告\n……区管委会办公室编制完成了本报告，按《平潭综合实验区管委会办公室关于…》要求……\n来源：平潭县人民政府")).toMatchObject({
+      org_name: "平潭综合实验区管委会", province: "福建省", city: "福州市", county: "平潭县", admin_level: "county", region_code: "350128",
+    });
+    expect(meta("延吉市2022年政府信息公开工作年度报告\n本报告由延吉市人民政府办公室编制……延吉市政府信息公开工作领导小组……")).toMatchObject({ org_name: "延吉市人民政府", county: "延吉市" });
+  });
+
   it("reads a title a PDF wrapped over two lines", () => {
     expect(meta("绍兴市柯桥区市场监督管理局关于2022年法治政府\n建设工作情况的报告\n2022年,我局……")).toMatchObject({
       org_name: "绍兴市柯桥区市场监督管理局", region_code: "330603", report_year: 2022,

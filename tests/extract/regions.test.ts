@@ -37,6 +37,12 @@ describe("region gazetteer", () => {
     expect(regionsNamed("仙桃市")).toEqual([expect.objectContaining({ code: "429004", level: "county", province: "湖北省", city: null })]);
   });
 
+  it("places a zone GB/T 2260 does not list on the division whose territory it governs", () => {
+    expect(regionsNamed("平潭综合实验区")).toEqual([expect.objectContaining({ code: "350128", name: "平潭县", city: "福州市", province: "福建省" })]);
+    expect(regionsNamed("平潭县")).toHaveLength(1);
+    expect(leadingPlaceNames("平潭综合实验区市场监督管理局")).toEqual(["平潭综合实验区"]);
+  });
+
   it("reads the place names an organisation's name opens with, longest first", () => {
     expect(leadingPlaceNames("成都市武侯区市场监督管理局")).toEqual(["成都市", "武侯区"]);
     expect(leadingPlaceNames("吉林省吉林市卫生健康委员会")).toEqual(["吉林省", "吉林市"]);

@@ -54,7 +54,16 @@ export function readLists(s: Sentence, readers: readonly ListReader[], out: Fact
 }
 
 function readItems(s: Sentence, reader: ListReader, start: number, end: number, out: Fact[]): void {
-  for (const m of s.masked.slice(start, end).matchAll(reader.item)) {
+  const list = s.masked.slice(start, end);
+  // a figure in a document's title (《…八条措施》) is part of the title, not an item
+  let titled = 0;
+  let walked = 0;
+  for (const m of list.matchAll(reader.item)) {
+    for (; walked < m.index!; walked++) {
+      if (list[walked] === "《") titled++;
+      else if (list[walked] === "》" && titled > 0) titled--;
+    }
+    if (titled > 0 || m[0].includes("《") || m[0].includes("》")) continue;
     const from = start + m.index!;
     const to = from + m[0].length;
     const [figure] = s.figuresIn(from, to).slice(-1);

@@ -1,9 +1,9 @@
-// Report metadata: the issuing organisation (title, signature, page), its region from the gazetteer,
+// Report metadata: the issuing organisation (title, signature, page, body), its region from the gazetteer,
 // the year reported on and the publication date. A masked or unresolvable place gives null region
 // fields: a wrong province on a dashboard is worse than a missing one.
 import type { ReportMetadata } from "../../../schemas/messages.ts";
 import type { ExtractInput } from "./index.ts";
-import { isMasked, pickOrg, signature, titleOrg } from "./orgName.ts";
+import { bodyOrg, fieldOrgs, isMasked, pickOrg, placeGovernment, signature, type Signature, TITLE_LABEL, titleOrg } from "./orgName.ts";
 import { levelOf, placeNamesOf, regionOf } from "./orgRegion.ts";
 import { reportYear } from "./reportDates.ts";
 import { firstLines } from "./textLines.ts";
@@ -28,15 +28,29 @@ function levelFromText(text: string): AdminLevel | null {
  */
 function titlesOf(input: ExtractInput): string[] {
   const head = firstLines(input.text, 2).join("");
-  return [input.page.title ?? "", head].filter((t) => t.length > 0 && t.length <= 120);
+  return [input.page.title ?? "", head].map((t) => t.replace(TITLE_LABEL, "")).filter((t) => t.length > 0 && t.length <= 120);
+}
+
+/**
+ * The organisation the report names, in order of trust: its title, its signature, the page, the page's
+ * fields, the name the body gives itself. A title that names a place alone (平潭综合实验区2021年度政府
+ * 信息公开工作年度报告) is that place's government's report, as the text prints its name, whatever office
+ * or host published the page.
+ */
+function orgOf(input: ExtractInput, titles: string[], sig: Signature, fields: string[]): string | null {
+  const fromTitle = titles.map(titleOrg);
+  const place = fromTitle.some(Boolean) ? "" : placeNamesOf(titles[0] ?? "").join("");
+  const government = place && titles[0]!.startsWith(place) ? placeGovernment(place, input.text) : null;
+  return pickOrg([government, ...fromTitle, sig.org, input.page.org, ...fields]) ?? bodyOrg(input.text);
 }
 
 export function extractMetadata(input: ExtractInput): ReportMetadata {
   const { text, page, site_host } = input;
   const titles = titlesOf(input);
   const sig = signature(text);
-  const masked = [...titles, sig.org ?? "", page.org ?? ""].some(isMasked);
-  const org = masked ? null : pickOrg([...titles.map(titleOrg), sig.org, page.org]);
+  const fields = fieldOrgs(text);
+  const masked = [...titles, sig.org ?? "", page.org ?? "", ...fields].some(isMasked);
+  const org = masked ? null : orgOf(input, titles, sig, fields);
   // Without an organisation, a title that opens with a place still places the report (浦江县2021年度…报告).
   const places = masked ? [] : placeNamesOf(org ?? titles[0] ?? "");
   const region = places.length ? regionOf(places, { text: titles.concat(text).join("\n"), site_host }) : null;

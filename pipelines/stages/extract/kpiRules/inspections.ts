@@ -7,8 +7,10 @@ export const inspections = family({
   rules: [
     rule("inspections.violations", "(?:查处|发现|查实)(?:各类)?违法(?:违规)?(?:行为|问题){gap}#{count:起|件|宗|个}"),
     rule("inspections.random_checks", "抽查(?:对象|任务|单位|企业|市场主体|户数|家数|检查对象){gap}#{count:家|户|件|个|次|项}"),
-    rule("inspections.random_checks", "双随机[”\"]?(?:执法|监督|抽查)?(?:检查)?(?:任务|对象){gap}#{count:个|件|项|次|家|户}"),
+    rule("inspections.random_checks", "双随机(?:、?一公开)?[”\"]?(?:监管|执法|监督|联合)?(?:抽查|检查)?(?:检查)?(?:任务|对象|企业|市场主体|单位){gap}#{count:个|件|项|次|家|户|家次|户次}"),
+    rule("inspections.random_checks", "双随机(?:、?一公开)?[”\"]?(?:监管|执法|监督|联合)?(?:抽查|检查){gap}#{count:次|家|户|家次|户次|批次}"),
     rule("inspections.random_checks", "(?:随机抽查|双随机抽查|抽查检查){gap}#{count:家|户|家次|次}"),
+    rule("inspections.random_checks", "随机抽取(?:检查对象|企业|市场主体|单位|对象)?{gap}#{count:家|户|个}", { context: /双随机|抽查/ }),
     rule("inspections.random_completion_rate", "(?:完成率|完结率|办结率|完成比例){gap}#{percent}", { context: /抽查|双随机/ }),
     rule("inspections.random_completion_rate", "(?<s>[^，,。；;#]{0,8}(?:双随机|抽查)(?:检查|监督)?任务)#{percent}(?:完成|办结)"),
     rule("inspections.cases", "(?:行政检查|监督检查|执法检查|日常检查)(?:档案|案件|卷宗)?{gap}#{count:宗|件|份|次|家次|户次}"),

@@ -1,5 +1,7 @@
 // 法制审核与法律顾问: legality reviews, legal opinions, contract reviews.
-import { family, rule } from "./rule.ts";
+import { family, list, rule } from "./rule.ts";
+
+const REVIEW = "(?:合法性审查|法制审核|合法性审核|法制审查)";
 
 export const legal = family({
   rules: [
@@ -7,5 +9,10 @@ export const legal = family({
     rule("legal.opinions", "法律意见书?{gap}#{count:份|件|条}"),
     rule("legal.contracts", "(?:审查|审核|审定){gap}合同(?:协议)?{gap}#{count:份|件|个}"),
     rule("legal.contracts", "合同(?:审查|审核){gap}#{count:份|件|个}"),
+    // 把关 reads contracts, agreements and documents alike for legality
+    rule("legal.reviews", "把关(?:各类)?[^，,。；;#]{0,16}?#{count:份|件|项}"),
+    // documents put through review (进行合法性审查), not documents that passed it (均经合法性审查)
+    rule("legal.reviews", `#{count:件|份|项}[^，,。；;#]{0,12}?(?:进行|开展|完成)(?:了)?${REVIEW}`),
   ],
+  lists: [list("legal.reviews", { opens: "其中", after: ["legal.reviews"], notItem: /^(?:均|全部|已)/, nameIs: "scope" })],
 });

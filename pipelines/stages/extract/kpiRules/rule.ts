@@ -27,6 +27,8 @@ const BARE = "(?![年月日号时分秒点工天元万亿个%％])";
 const STRETCHES: Record<string, string> = {
   gap: "[^，,。；;：:！？#]{0,8}?",
   wide: "[^，,。；;：:！？#]{0,16}?",
+  // no enumeration: 来信、来电、网络投诉等信访投诉事项 is a total, not its last channel
+  near: "[^，,。；;：:！？#、等]{0,8}?",
 };
 
 export interface ScopeCue {
@@ -151,6 +153,8 @@ export interface ListReader {
 
 export interface ListOptions {
   opens: string;
+  /** the unit words an item's figure may have (default: all of the metric's) */
+  units?: readonly string[];
   context?: RegExp;
   after?: readonly MetricCode[];
   notItem: RegExp;
@@ -163,7 +167,10 @@ export function list(metric: MetricCode, options: ListOptions): ListReader {
   if (unit === "percent") throw new Error(`list of ${metric}: items are counts, money or days`);
   const words = cueWords(options.opens);
   if (!words) throw new Error(`list of ${metric}: ${options.opens} has no cue word every match holds`);
-  const item = new RegExp(`(?<name>[\\u4e00-\\u9fa5“”"]{2,16}?)[（(]?${FIGURE}${unitPattern(unit)}`, "g");
+  const foreign = options.units?.filter((w) => !UNIT_WORDS[unit].includes(w)) ?? [];
+  if (foreign.length) throw new Error(`list of ${metric}: ${foreign.join(", ")} is not a ${unit} unit`);
+  const units = options.units ? alternation(options.units) : unitPattern(unit);
+  const item = new RegExp(`(?<name>[\\u4e00-\\u9fa5“”"]{2,16}?)[（(]?${FIGURE}${units}`, "g");
   return { metric, ...options, opens: new RegExp(options.opens, "g"), words, item };
 }
 

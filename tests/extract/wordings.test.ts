@@ -1,0 +1,182 @@
+// The same figures as other provinces and departments word them (市场监管, 交通, 卫健, 公安, 司法, 自然资源,
+// 生态环境, 应急管理, 城管综合执法, 政务服务): each family of wordings with several differently worded
+// sentences, written for these tests, and sentences near them that must give nothing.
+import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../pipelines/stages/extract/facts.ts";
+import { Fact } from "../../schemas/messages.ts";
+
+type Expected = { metric: string; value: number | null; approx?: string; qualifier?: string | null; scope?: string | null };
+
+function facts(text: string) {
+  return extractFacts(text).map((f) => {
+    Fact.parse(f);
+    expect(text.slice(f.offset, f.offset + f.evidence.length)).toBe(f.evidence);
+    return { metric: f.metric, value: f.value, approx: f.approx, qualifier: f.qualifier, scope: f.scope };
+  });
+}
+
+function expectFacts(text: string, expected: Expected[]) {
+  const got = facts(text);
+  expect(got, JSON.stringify(got)).toHaveLength(expected.length);
+  for (const e of expected) expect(got).toContainEqual(expect.objectContaining({ approx: "exact", ...e }));
+}
+
+const only = (metric: string) => (text: string) => facts(text).filter((f) => f.metric === metric).map((f) => f.value);
+
+describe("petitions: totals in other words", () => {
+  it.each([
+    ["全年共受理各类群众诉求259起。", 259],
+    ["组织开展19期问政节目，收到群众诉求348件，现场解决162件。", 348],
+    ["共累计接收处置部门转办信访、群众来信、来电、来访、网络投诉等信访投诉事项2905件，处置率达100%。", 2905],
+    ["全年共接待处理群众来信来访356批次。", 356],
+    ["2022年共受理信访举报投诉1,200余件。", 1200],
+    ["局机关共办理群众信访件487件，按期办结率100%。", 487],
+    ["全年共受理12345政务服务便民热线转办的投诉举报事项3,625件。", 3625],
+  ])("%s", (text, value) => expect(only("petitions.total")(text)).toEqual([value]));
+
+  it("does not read a channel out of a list of channels that ends in 等 and the total", () => {
+    const got = facts("共累计接收处置部门转办信访、群众来信、来电、来访、网络投诉等信访投诉事项2905件。");
+    expect(got.map((f) => f.metric)).toEqual(["petitions.total"]);
+  });
+
+  it("reads channels written as 电话投诉, 网络诉求, 市长信箱 and a quoted hotline", () =>
+    expectFacts("全年受理群众诉求86件，其中热线电话11通，网络诉求3件；市长信箱转办件25件；“12345”热线工单3.2万件。", [
+      { metric: "petitions.total", value: 86 },
+      { metric: "petitions.calls", value: 11 },
+      { metric: "petitions.online", value: 3 },
+      { metric: "petitions.online", value: 25 },
+      { metric: "petitions.calls", value: 32000 },
+    ]));
+
+  it("reads the topics after a total's 其中, leaving outcomes out", () =>
+    expectFacts("受理信访件120件，其中涉及医疗纠纷30件、医保政策20件、办结115件。", [
+      { metric: "petitions.total", value: 120 },
+      { metric: "petitions.by_topic", value: 30, qualifier: "医疗纠纷" },
+      { metric: "petitions.by_topic", value: 20, qualifier: "医保政策" },
+    ]));
+});
+
+describe("penalties in enforcement reports", () => {
+  it.each([
+    ["全年共办理各类行政执法案件1,235件，结案1,198件。", 1235],
+    ["全年共立案1,235宗，结案1,198宗，罚没款326.5万元。", 1235],
+    ["全年办理简易程序案件120件、一般程序案件45件。", null],
+    ["对23家企业（个人）依法作出行政处罚。", 23],
+    ["共查处违法违规案件86起，其中食品安全案件40起。", 86],
+    ["全年下达行政处罚决定书120份。", 120],
+    ["依法给予行政处罚156起。", 156],
+  ])("%s", (text, value) => {
+    const got = only("penalties.cases")(text);
+    if (value === null) expect(got).toEqual([120, 45]);
+    else expect(got).toContain(value);
+  });
+
+  it("scopes the parts of a total's 其中, leaving outcomes and sanction types out", () =>
+    expect(facts("查处各类违法案件1,856宗，其中食品安全案件412宗、价格违法案件58宗、罚款结案30宗。").map((f) => [f.metric, f.value, f.scope])).toEqual([
+      ["penalties.cases", 1856, null],
+      ["penalties.cases", 412, "食品安全案件"],
+      ["penalties.cases", 58, "价格违法案件"],
+    ]));
+
+  it("reads waivers worded 首违不罚 and 免予处罚, and transfers to the judiciary without 案件", () =>
+    expectFacts("全年适用首违不罚128件，对36家市场主体免予行政处罚；向司法机关移送3件，移送公安机关涉嫌犯罪线索5条。", [
+      { metric: "penalties.waived", value: 128 },
+      { metric: "penalties.waived", value: 36 },
+      { metric: "penalties.transferred", value: 3 },
+      { metric: "penalties.transferred", value: 5 },
+    ]));
+
+  it("does not read court, procuratorate or police figures as the body's penalties", () =>
+    expect(facts("少年法庭已审结刑事案件16件、民事案件近百件。全年破获刑事案件320起，行政拘留86人。").filter((f) => f.metric.startsWith("penalties"))).toEqual([]));
+});
+
+describe("approvals: handled items and shares in other words", () => {
+  it("reads a window's count of handled items and its breakdown", () =>
+    expect(facts("全市交通窗口办件数量为30751件，其中行政许可16634件、公共服务14117件。").map((f) => [f.metric, f.value, f.scope])).toEqual([
+      ["approvals.completed", 30751, null],
+      ["approvals.completed", 16634, "行政许可"],
+      ["approvals.completed", 14117, "公共服务"],
+    ]));
+
+  it.each([
+    ["全年共受理各类政务服务事项86,420件，办结86,105件。", "approvals.accepted", 86420],
+    ["全年共受理各类政务服务事项86,420件，办结86,105件。", "approvals.completed", 86105],
+    ["累计办理各类审批服务事项5,236件。", "approvals.completed", 5236],
+    ["运行以来已有30余件办件量。", "approvals.completed", 30],
+    ["共收件12,045件。", "approvals.received", 12045],
+    ["全年作出准予行政许可决定1,320件。", "approvals.licensing_decisions", 1320],
+  ])("%s → %s", (text, metric, value) => expect(only(metric)(text)).toEqual([value]));
+
+  it.each([
+    ["92%高频便民服务事项实现“全程网办”。", 92],
+    ["全程网办率以及一趟不用跑率达100%。", 100],
+    ["依申请政务服务事项网上可办率达到98.6%。", 98.6],
+    ["政务服务事项“一网通办”率达99%以上。", 99],
+  ])("online share: %s", (text, value) => expect(only("approvals.online_share")(text)).toEqual([value]));
+
+  it.each([
+    ["审批时限从20个工作日缩减到3个工作日。", 20, 3],
+    ["企业开办时间由原来的5天压减至1天。", 5, 1],
+  ])("a cut from before to after: %s", (text, before, after) => {
+    expect(only("approvals.days_before")(text)).toEqual([before]);
+    expect(only("approvals.days_after")(text)).toEqual([after]);
+  });
+
+  it.each([
+    ["审批提速80%。", 80],
+    ["压缩审批时限70%以上。", 70],
+  ])("time cut: %s", (text, value) => expect(only("approvals.time_cut_ratio")(text)).toEqual([value]));
+
+  it("does not read minutes as days, nor a count of items as a share", () =>
+    expect(facts("群众等候时间由42分钟缩至19分钟，200项办事服务实现“全流程网上办”。")).toEqual([]));
+});
+
+describe("双随机 inspections in other wordings", () => {
+  it.each([
+    ["开展“双随机、一公开”抽查120次。", 120],
+    ["开展部门联合“双随机”抽查36次，抽查市场主体1,024户。", 36],
+    ["通过“双随机、一公开”监管平台随机抽取检查对象318家。", 318],
+    ["全年开展双随机抽查检查任务45个。", 45],
+  ])("%s", (text, value) => expect(only("inspections.random_checks")(text)).toContain(value));
+});
+
+describe("proactive disclosure in other words", () => {
+  it("reads a total and the categories of its 其中", () =>
+    expect(facts("累计发布信息313条，其中政策文件14条、行政许可93条、行政处罚206条。").map((f) => [f.value, f.scope])).toEqual([
+      [313, null],
+      [14, "政策文件"],
+      [93, "行政许可"],
+      [206, "行政处罚"],
+    ]));
+
+  it("reads categories in brackets, with 、 inside names", () =>
+    expect(only("disclosure.proactive")("今年，我区政府信息公开单位共公布政府信息2599条，(其中机构职能类信息25条，政策、规范性文件类信息68条，其他应主动公开政府信息856条)对于主动公开的政府信息，主要通过门户网站发布。")).toEqual([2599, 25, 68, 856]));
+
+  it.each([
+    ["全年共发布77条信息。", 77],
+    ["今年共发布380条财政资金信息。", 380],
+    ["全年公开环保督察信息、环境质量信息、饮用水水源水质监测和其他重大环境信息131条。", 131],
+    ["2019年累计公布网上信息、安全提示等1000余条。", 1000],
+    ["我局通过微信公众号发布文章1061篇。", 1061],
+    ["我局官方微信公众号累计发送了1603条信息。", 1603],
+    ["全年主动公开我区各级单位政府信息2645条。", 2645],
+    ["在网站显眼位置设立专栏，发布政策文件20件。", 20],
+    ["全年共发布133条。", 133],
+  ])("%s", (text, value) => expect(only("disclosure.proactive")(text)).toEqual([value]));
+
+  it("counts requests in 件, not the documents classed 依申请公开", () =>
+    expect(facts("印发公文类政府信息共432条，其中主动公开信息数99条，依申请公开信息数311条，不予公开22条。").map((f) => [f.metric, f.value])).toEqual([["disclosure.proactive", 99]]));
+});
+
+describe("legality reviews in other words", () => {
+  it("reads documents reviewed, and the kinds of its 其中", () =>
+    expect(facts("截止2022年底，已把关各类合同、协议及文件260余份，其中规范性文件5份。").map((f) => [f.metric, f.value, f.approx, f.scope])).toEqual([
+      ["legal.reviews", 260, "approx", null],
+      ["legal.reviews", 5, "exact", "规范性文件"],
+    ]));
+
+  it("reads documents put through review, but not documents that merely passed it", () => {
+    expect(only("legal.reviews")("全年对12件规范性文件进行合法性审查。")).toEqual([12]);
+    expect(only("legal.reviews")("共出台规范性文件17件，全部经过了合法性审查。")).toEqual([]);
+  });
+});
