@@ -3,14 +3,13 @@
 // loaded only when that command runs, packages left to node_modules. dist/build.json lists the sources it
 // was built from, so bin/govkpi.mjs can tell when an edit made it stale.
 import { build } from "esbuild";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const builtAt = Date.now();
-const entryPoints = { main: "pipelines/cli/main.ts" };
 // the document pool starts its worker processes from a file of their own, dist/worker.js beside its chunk
-if (existsSync(`${root}pipelines/pool/worker.ts`)) entryPoints.worker = "pipelines/pool/worker.ts";
+const entryPoints = { main: "pipelines/cli/main.ts", worker: "pipelines/pool/worker.ts" };
 rmSync(`${root}dist`, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,

@@ -7,6 +7,8 @@ import { LocalPipeline } from "./localPipeline.ts";
 import type { StageEvents } from "./stages/stage.ts";
 import { WarehouseBusyError } from "./warehouse/warehouse.ts";
 import { busFromOptions, type BusOptions } from "./cli/busOptions.ts";
+import { limitsFromOptions, type LimitOptions } from "./cli/limitOptions.ts";
+import type { DocumentLimitsInput } from "../schemas/limits.ts";
 
 export interface Lease {
   outlet: Outlet;
@@ -28,7 +30,7 @@ export function kafkaSink(bus: Bus): ConnectorSink {
   return { engine: "kafka", lease: async () => ({ outlet, release: async () => {} }), close: () => bus.close(), failed: bus.failed };
 }
 
-export function embeddedSink(dataDir: string, events: StageEvents = {}): ConnectorSink {
+export function embeddedSink(dataDir: string, events: StageEvents = {}, limits: DocumentLimitsInput = {}): ConnectorSink {
   let pipeline: Promise<LocalPipeline> | null = null;
   let closing: Promise<void> = Promise.resolve();
   let holders = 0;
@@ -37,7 +39,7 @@ export function embeddedSink(dataDir: string, events: StageEvents = {}): Connect
   failed.catch(() => {});
   const open = async () => {
     await closing;
-    const p = await LocalPipeline.open(dataDir, events);
+    const p = await LocalPipeline.open(dataDir, events, limits);
     p.failed.catch(fail);
     return p;
   };
@@ -79,8 +81,8 @@ export function embeddedSink(dataDir: string, events: StageEvents = {}): Connect
   };
 }
 
-export async function sinkFromOptions(opts: BusOptions & { data: string }): Promise<ConnectorSink> {
-  return opts.bus === "kafka" ? kafkaSink(await busFromOptions(opts)) : embeddedSink(opts.data);
+export async function sinkFromOptions(opts: BusOptions & LimitOptions & { data: string }, command: string): Promise<ConnectorSink> {
+  return opts.bus === "kafka" ? kafkaSink(await busFromOptions(opts)) : embeddedSink(opts.data, {}, limitsFromOptions(command, opts));
 }
 
 /** The one line to say when the stages cannot open this process's warehouse. */

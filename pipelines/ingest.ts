@@ -5,6 +5,7 @@
 // after one publish of the warehouse snapshot.
 import type { Bus } from "./bus/bus.ts";
 import type { RawReport } from "../schemas/messages.ts";
+import type { DocumentLimitsInput } from "../schemas/limits.ts";
 import { announce } from "../connectors/publishRaw.ts";
 import type { LandingZone } from "./landing/landingZone.ts";
 import { EXTRACTOR_VERSION } from "./stages/extract/index.ts";
@@ -53,17 +54,25 @@ export async function ingest(
   dataDir: string,
   collect: Collect,
   after?: (warehouse: Warehouse, result: IngestResult) => Promise<void>,
+  limits: DocumentLimitsInput = {},
 ): Promise<IngestResult> {
   const landing = landingZoneOf(dataDir);
   await landing.sweep();
   const progress = stageProgress([...STAGE_NAMES, "dead-letters"]);
   const pending = new PendingKeys();
-  const { warehouse } = await startStages(bus, dataDir, STAGE_NAMES, {
-    ...progress,
-    onHandled(stage, keys) {
-      if (TERMINAL.has(stage)) pending.settle(keys);
+  const stages = await startStages(
+    bus,
+    dataDir,
+    STAGE_NAMES,
+    {
+      ...progress,
+      onHandled(stage, keys) {
+        if (TERMINAL.has(stage)) pending.settle(keys);
+      },
     },
-  });
+    limits,
+  );
+  const { warehouse } = stages;
   const totals = { collected: 0, unchanged: 0, skipped: 0, announced: 0 };
   try {
     const ctx: CollectContext = { landing, warehouse: warehouse!, loaded: (shas) => warehouse!.loadedPayloads(shas, EXTRACTOR_VERSION) };
@@ -100,6 +109,6 @@ export async function ingest(
     progress.stop();
     // a bus that failed has said why already: that error is what the run reports
     await bus.close().catch(() => {});
-    await warehouse?.close();
+    await stages.stop();
   }
 }

@@ -8,7 +8,8 @@ import { Inbox } from "../connectors/inbox.ts";
 import { announce, type Outlet } from "../connectors/publishRaw.ts";
 import { TOPICS, type DeadLetter, type RawReport, type RunRecord } from "../schemas/messages.ts";
 import { PendingKeys } from "./pending.ts";
-import { landingZoneOf, startStages, STAGE_NAMES } from "./runner.ts";
+import { landingZoneOf, type RunningStages, startStages, STAGE_NAMES } from "./runner.ts";
+import type { DocumentLimitsInput } from "../schemas/limits.ts";
 import { allEvents, type StageEvents } from "./stages/stage.ts";
 import type { Warehouse } from "./warehouse/warehouse.ts";
 import { metrics, stageMetrics } from "./ops/metrics.ts";
@@ -21,12 +22,13 @@ export class LocalPipeline implements Outlet {
 
   private constructor(
     private readonly bus: EmbeddedBus,
+    private readonly stages: RunningStages,
     readonly warehouse: Warehouse,
     private readonly inbox: Inbox,
   ) {}
 
   /** Opens the warehouse (throws when another process holds its file) and starts the stages. */
-  static async open(dataDir: string, events: StageEvents = {}): Promise<LocalPipeline> {
+  static async open(dataDir: string, events: StageEvents = {}, limits: DocumentLimitsInput = {}): Promise<LocalPipeline> {
     const bus = new EmbeddedBus();
     const inbox = new Inbox(join(dataDir, "inbox"));
     let pipeline: LocalPipeline | null = null;
@@ -36,8 +38,8 @@ export class LocalPipeline implements Outlet {
       },
     };
     await landingZoneOf(dataDir).sweep();
-    const { warehouse } = await startStages(bus, dataDir, STAGE_NAMES, allEvents(settle, stageMetrics, events));
-    pipeline = new LocalPipeline(bus, warehouse!, inbox);
+    const stages = await startStages(bus, dataDir, STAGE_NAMES, allEvents(settle, stageMetrics, events), limits);
+    pipeline = new LocalPipeline(bus, stages, stages.warehouse!, inbox);
     const left = await inbox.pending();
     pipeline.track(left.map((raw) => raw.landing_key));
     await announce(bus, left);
@@ -89,7 +91,7 @@ export class LocalPipeline implements Outlet {
       await this.bus.close();
       await this.warehouse.publish();
     } finally {
-      await this.warehouse.close();
+      await this.stages.stop();
     }
   }
 }

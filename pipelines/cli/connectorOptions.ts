@@ -3,13 +3,14 @@
 // Nothing here loads a stage or a bus: the commands load those when they run.
 import { Option, type Command } from "commander";
 import { addBusOptions, type BusOptions } from "./busOptions.ts";
+import { addLimitOptions, type LimitOptions } from "./limitOptions.ts";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 export const logLevelOption = () =>
   new Option("--log-level <level>", "least severe level logged (JSON lines on stderr)").choices(LOG_LEVELS).default("info").env("GOVKPI_LOG_LEVEL");
 
-export interface ConnectorOptions extends BusOptions {
+export interface ConnectorOptions extends BusOptions, LimitOptions {
   data: string;
   logLevel: string;
 }
@@ -22,7 +23,8 @@ export interface CrawlerOptions extends ConnectorOptions {
 
 export function addConnectorOptions(command: Command): Command {
   command.option("--data <dir>", "data directory (landing zone; crawl state; the warehouse when the stages run here)", "./data").addOption(logLevelOption());
-  return addBusOptions(command);
+  // the document bounds apply when the stages run in this process (embedded bus)
+  return addLimitOptions(addBusOptions(command));
 }
 
 export function addCrawlerOptions(command: Command): Command {

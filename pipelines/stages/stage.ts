@@ -4,6 +4,7 @@ import type { ZodType } from "zod";
 import { DeadLetter, TOPICS, type Topic } from "../../schemas/messages.ts";
 import type { Bus, BusMessage } from "../bus/bus.ts";
 import { isTransientIoError } from "../ioErrors.ts";
+import { PoolError } from "../pool/pool.ts";
 
 export interface StageOutput {
   topic: Topic;
@@ -98,17 +99,17 @@ export async function runStage<I>(bus: Bus, stage: Stage<I>, events: StageEvents
   });
 }
 
-/** Runs `body` per input, turning a throw into that input's error, so one bad report never sinks a batch. */
+/** Runs `body` for every input at once (the document pool bounds how many run), turning a throw into that
+ * input's error, so one bad report never sinks a batch. A pool that cannot work is no input's fault: it throws. */
 export async function eachInput<I>(inputs: I[], body: (input: I) => Promise<StageOutput[]>): Promise<Array<StageOutput[] | Error>> {
-  const results: Array<StageOutput[] | Error> = [];
-  for (const input of inputs) {
-    try {
-      results.push(await body(input));
-    } catch (err) {
-      results.push(err instanceof Error ? err : new Error(String(err)));
-    }
-  }
-  return results;
+  return Promise.all(
+    inputs.map((input) =>
+      body(input).catch((err: unknown) => {
+        if (err instanceof PoolError) throw err;
+        return err instanceof Error ? err : new Error(String(err));
+      }),
+    ),
+  );
 }
 
 /** Several listeners as one. */

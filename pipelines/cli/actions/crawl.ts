@@ -32,7 +32,7 @@ export async function crawl(opts: CrawlerOptions & { source?: string }): Promise
   process.on("SIGINT", onSignal).on("SIGTERM", onSignal);
   let sink;
   try {
-    sink = await sinkFromOptions(opts);
+    sink = await sinkFromOptions(opts, "crawl");
   } catch (err) {
     return exitOnBusError("crawl", err);
   }

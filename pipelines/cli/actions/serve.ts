@@ -33,7 +33,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   }
   let sink;
   try {
-    sink = await sinkFromOptions(opts);
+    sink = await sinkFromOptions(opts, "serve");
   } catch (err) {
     return exitOnBusError("serve", err);
   }

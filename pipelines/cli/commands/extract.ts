@@ -1,34 +1,39 @@
 // govkpi extract FILE…: parse and extract files, no warehouse; JSONL on stdout in the scorer's format.
-import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
+// Each file runs in the document pool, bounded as in a run; the lines come out in the order of the files.
+import { basename, resolve } from "node:path";
 import type { Command } from "commander";
+import { addLimitOptions, limitsFromOptions, type LimitOptions } from "../limitOptions.ts";
 
 export function registerExtract(program: Command): void {
-  program
+  const extract = program
     .command("extract")
     .description("print report metadata and facts of each file as JSONL (no warehouse)")
-    .argument("<files...>", "report files (.txt .html .pdf .docx .doc)")
-    .action(async (files: string[]) => {
-      const [{ parseReport }, { contentTypeFor }, { extractReport }] = await Promise.all([
-        import("../../stages/parse/index.ts"), import("../../stages/parse/contentType.ts"), import("../../stages/extract/index.ts"),
-      ]);
-      let failed = 0;
-      for (const file of files) {
-        const doc = basename(file);
-        try {
-          const contentType = contentTypeFor(file);
-          if (!contentType) throw new Error(`unsupported file type (extension) of ${doc}`);
-          const parsed = await parseReport(await readFile(file), contentType);
-          const { metadata, facts } = extractReport({ text: parsed.text, page: parsed.page, site_host: null });
-          const lines = [{ type: "report", doc, title: parsed.page.title, status: parsed.status, status_reason: parsed.status_reason, ...metadata }];
-          process.stdout.write(
-            [...lines, ...facts.map((f) => ({ type: "fact", doc, ...f }))].map((l) => JSON.stringify(l)).join("\n") + "\n",
-          );
-        } catch (err) {
-          failed++;
-          console.error(`govkpi extract: ${doc}: ${(err as Error).message}`);
-        }
-      }
-      if (failed) process.exitCode = 1;
+    .argument("<files...>", "report files (.txt .html .pdf .docx .doc)");
+  addLimitOptions(extract).action(async (files: string[], opts: LimitOptions) => {
+    const [{ DocumentPool }, { contentTypeFor }] = await Promise.all([import("../../pool/pool.ts"), import("../../stages/parse/contentType.ts")]);
+    const pool = new DocumentPool(limitsFromOptions("extract", opts));
+    // all files queued at once (the pool runs as many as it has workers); each outcome settled, never left unhandled
+    const outcomes = files.map((file) => {
+      const contentType = contentTypeFor(file);
+      const run = contentType
+        ? pool.run("file", { path: resolve(file), contentType, maxChars: pool.limits.maxChars })
+        : Promise.reject(new Error(`unsupported file type (extension) of ${basename(file)}`));
+      return run.then((value) => ({ value }), (error: Error) => ({ error }));
     });
+    let failed = 0;
+    for (const [i, file] of files.entries()) {
+      const doc = basename(file);
+      const outcome = await outcomes[i]!;
+      if ("error" in outcome) {
+        failed++;
+        console.error(`govkpi extract: ${doc}: ${outcome.error.message}`);
+        continue;
+      }
+      const { title, status, status_reason, metadata, facts } = outcome.value;
+      const lines = [{ type: "report", doc, title, status, status_reason, ...metadata }, ...facts.map((f) => ({ type: "fact", doc, ...f }))];
+      process.stdout.write(lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+    }
+    await pool.close();
+    if (failed) process.exitCode = 1;
+  });
 }

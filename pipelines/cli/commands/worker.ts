@@ -2,6 +2,7 @@
 // topic has partitions to scale a stage out; `--stage load` owns the DuckDB file of its data dir.
 import { Option, type Command } from "commander";
 import { STAGE_NAMES, type StageName } from "../../stageNames.ts";
+import { addLimitOptions, limitsFromOptions, type LimitOptions } from "../limitOptions.ts";
 import { addBusOptions, busFromOptions, closeOnSignal, exitOnBusError, type BusOptions } from "../busOptions.ts";
 
 export function registerWorker(program: Command): void {
@@ -10,15 +11,16 @@ export function registerWorker(program: Command): void {
     .description("run one stage on Kafka until SIGTERM (scale out by starting more of the same stage)")
     .addOption(new Option("--stage <stage>", "the stage to run").choices(STAGE_NAMES).makeOptionMandatory())
     .option("--data <dir>", "data directory (landing zone shared by all workers; the load worker's DuckDB and Parquet)", "./data");
-  addBusOptions(worker, "kafka only").action(async (opts: Omit<BusOptions, "bus"> & { stage: StageName; data: string }) => {
+  addLimitOptions(addBusOptions(worker, "kafka only")).action(async (opts: Omit<BusOptions, "bus"> & LimitOptions & { stage: StageName; data: string }) => {
+    const limits = limitsFromOptions("worker", opts);
     const [{ startStages }, { stageProgress }] = await Promise.all([import("../../runner.ts"), import("../progress.ts")]);
     try {
       const bus = await busFromOptions({ ...opts, bus: "kafka" });
       const progress = stageProgress(opts.stage === "load" ? ["load", "dead-letters"] : [opts.stage]);
-      const { warehouse } = await startStages(bus, opts.data, [opts.stage], progress);
+      const stages = await startStages(bus, opts.data, [opts.stage], progress, limits);
       closeOnSignal(bus, async () => {
         progress.stop();
-        await warehouse?.close();
+        await stages.stop();
         process.exit(0);
       });
       await bus.failed.catch((err: Error) => {

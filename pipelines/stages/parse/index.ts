@@ -1,5 +1,6 @@
 // parseReport: a landed payload (bytes + content type) to clean report text and page hints. Each format
-// has its reader; cleanText is the last step for all of them.
+// has its reader; cleanText is the last step for all of them. Every reader's text is held to maxChars.
+import { DEFAULT_LIMITS } from "../../../schemas/limits.ts";
 import { cleanText, type CleanText } from "./cleanText.ts";
 import { charsetFromContentType, decodeText } from "./decode.ts";
 import { docText } from "./doc.ts";
@@ -7,6 +8,7 @@ import { docxText } from "./docx.ts";
 import { ParseError } from "./errors.ts";
 import { formatOf } from "./format.ts";
 import { htmlText } from "./html.ts";
+import { overLimit, withinChars } from "./limits.ts";
 import { pdfText } from "./pdf.ts";
 
 export { ParseError } from "./errors.ts";
@@ -17,29 +19,37 @@ export interface ParsedText extends CleanText {
   status_reason: string | null;
 }
 
-export async function parseReport(bytes: Uint8Array, contentType: string): Promise<ParsedText> {
+export interface ParseOptions {
+  /** most characters of text a document may hold, read or clean (DocumentLimits.maxChars) */
+  maxChars: number;
+}
+
+export async function parseReport(bytes: Uint8Array, contentType: string, { maxChars }: ParseOptions = DEFAULT_LIMITS): Promise<ParsedText> {
   if (bytes.length === 0) throw new ParseError("empty file: nothing to parse");
+  const bounded = (text: string) => withinChars(text, maxChars);
+  /** `notes`: how the layout was read, kept as the status reason so a report read from columns or tables says so. */
+  const ok = (clean: CleanText, notes: string[] = []): ParsedText => {
+    if (!clean.text.trim()) throw new ParseError("no report text after removing page furniture");
+    bounded(clean.text);
+    return { ...clean, status: "parsed", status_reason: notes.length ? `PDF layout: ${notes.join("; ")}` : null };
+  };
   switch (formatOf(bytes, contentType)) {
     case "text":
-      return ok(cleanText(decodeText(bytes, charsetFromContentType(contentType))));
+      // every text encoding takes at least one byte per character, most of them fewer than 4: refuse before decoding
+      if (bytes.length > 4 * maxChars) throw overLimit(`${bytes.length} bytes of text`, maxChars);
+      return ok(cleanText(bounded(decodeText(bytes, charsetFromContentType(contentType)))));
     case "html":
       return ok(htmlText(bytes, contentType));
     case "docx":
-      return ok(cleanText(await docxText(bytes)));
+      return ok(cleanText(bounded(await docxText(bytes, { maxChars }))));
     case "doc":
-      return ok(cleanText(await docText(bytes)));
+      return ok(cleanText(bounded(await docText(bytes))));
     case "pdf": {
-      const pdf = await pdfText(bytes);
+      const pdf = await pdfText(bytes, { maxChars });
       if (pdf.needsOcr) {
         return { text: "", page: { title: null, published_date: null, org: null }, status: "needs_ocr", status_reason: pdf.needsOcr };
       }
       return ok(cleanText(pdf.text), pdf.notes);
     }
   }
-}
-
-/** `notes`: how the layout was read, kept as the status reason so a report read from columns or tables says so. */
-function ok(clean: CleanText, notes: string[] = []): ParsedText {
-  if (!clean.text.trim()) throw new ParseError("no report text after removing page furniture");
-  return { ...clean, status: "parsed", status_reason: notes.length ? `PDF layout: ${notes.join("; ")}` : null };
 }

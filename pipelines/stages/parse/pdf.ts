@@ -1,7 +1,9 @@
 // PDF attachments: pdf.js (bundled by unpdf) reads the text layer page by page; pdfLayout rebuilds the
 // paragraphs. A PDF whose pages carry (almost) no text is a scan: it needs OCR, which is not an error.
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
+import { DEFAULT_LIMITS } from "../../../schemas/limits.ts";
 import { ParseError } from "./errors.ts";
+import { overLimit } from "./limits.ts";
 import { layoutPages, paragraphs, type PdfRun } from "./pdfLayout.ts";
 
 export interface PdfText {
@@ -50,19 +52,24 @@ async function open(bytes: Uint8Array) {
   }
 }
 
-export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
+export async function pdfText(bytes: Uint8Array, { maxChars }: { maxChars: number } = DEFAULT_LIMITS): Promise<PdfText> {
   const pdf = await open(bytes);
   try {
     const pages: PdfRun[][] = [];
+    let chars = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
-      const content = await (await pdf.getPage(n)).getTextContent();
-      pages.push(
-        (content.items as Array<TextItem | { type: string }>).flatMap((item) =>
-          "str" in item
-            ? [{ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, size: Math.hypot(item.transform[2], item.transform[3]) || item.height }]
-            : [],
-        ),
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      page.cleanup();
+      const runs: PdfRun[] = (content.items as Array<TextItem | { type: string }>).flatMap((item) =>
+        "str" in item
+          ? [{ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, size: Math.hypot(item.transform[2], item.transform[3]) || item.height }]
+          : [],
       );
+      pages.push(runs);
+      // stop reading at the cap rather than after 2,000 pages
+      chars += runs.reduce((sum, r) => sum + r.str.length, 0);
+      if (chars > maxChars) throw overLimit(`text of more than ${chars} characters by page ${n} of ${pdf.numPages}`, maxChars);
     }
     const { pages: body, footnotes, columnPages, tables } = layoutPages(pages);
     const textPages = body.filter((page) => page.map((l) => l.text).join("").replace(/[\s\p{P}\p{S}]/gu, "").length >= TEXT_PAGE_CHARS).length;
@@ -76,6 +83,7 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
     ];
     return { text: [...paragraphs(body.flat()), ...paragraphs(footnotes)].join("\n"), needsOcr: null, notes };
   } catch (err) {
+    if (err instanceof ParseError) throw err;
     throw new ParseError(`not a readable PDF: ${(err as Error).message}`);
   } finally {
     await pdf.destroy();

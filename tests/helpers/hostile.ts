@@ -1,0 +1,105 @@
+// Hostile documents, built from what the formats allow (ISO 32000 for PDF, ECMA-376 for DOCX), the way
+// corrupt or malicious files in the wild are: each one costs a reader far more than its size says.
+import JSZip from "jszip";
+
+/** A PDF from its objects' bodies (numbered from 1 in order), with a correct xref table. */
+function pdfOf(bodies: string[], root: number): Buffer {
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  bodies.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, "latin1"));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, "latin1");
+  out += `xref\n0 ${bodies.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${bodies.length + 1} /Root ${root} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+const stream = (dict: string, data: string) => `<< ${dict} /Length ${data.length} >>\nstream\n${data}\nendstream`;
+
+/** One page showing `content` with `resources`, appended after `objects`: returns the whole file. */
+function onePage(objects: string[], resources: string, content: string): Buffer {
+  const bodies = [...objects];
+  const add = (body: string) => bodies.push(body);
+  add(stream("", content));
+  const contents = bodies.length;
+  const pages = contents + 2;
+  add(`<< /Type /Page /Parent ${pages} 0 R /MediaBox [0 0 600 800] /Resources ${resources} /Contents ${contents} 0 R >>`);
+  add(`<< /Type /Pages /Kids [${contents + 1} 0 R] /Count 1 >>`);
+  add(`<< /Type /Catalog /Pages ${pages} 0 R >>`);
+  return pdfOf(bodies, bodies.length);
+}
+
+/**
+ * 1.7 KB whose font's embedded CMap (§9.7.5) maps `ranges` ranges of 2^24 codes: pdf.js fills one JS array
+ * with them, which ends, past 169 million entries, in V8's "Fatal JavaScript invalid size error" (the whole
+ * process aborts, 2.6 GB on the way) unless a memory bound stops it first.
+ */
+export function cmapBombPdf(ranges = 12): Buffer {
+  const hex = (n: number) => n.toString(16).padStart(8, "0").toUpperCase();
+  const lines = Array.from({ length: ranges }, (_, i) => `<${hex(i * 2 ** 24)}> <${hex(i * 2 ** 24 + 2 ** 24 - 2)}> 0`);
+  const cmap =
+    "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Bomb def " +
+    `1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange ${ranges} begincidrange\n${lines.join("\n")}\n` +
+    "endcidrange endcmap CMapName currentdict /CMap defineresource pop end end";
+  const system = "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>";
+  return onePage(
+    [
+      stream(`/Type /CMap /CMapName /Bomb ${system}`, cmap),
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Bomb ${system} /FontDescriptor 3 0 R >>`,
+      "<< /Type /FontDescriptor /FontName /Bomb /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>",
+      "<< /Type /Font /Subtype /Type0 /BaseFont /Bomb /Encoding 1 0 R /DescendantFonts [2 0 R] >>",
+    ],
+    "<< /Font << /F1 4 0 R >> >>",
+    "BT /F1 12 Tf 72 700 Td <00000001> Tj ET",
+  );
+}
+
+/**
+ * A page drawing a form XObject (§8.10) that draws the next one `fan` times, `depth` levels down to one line
+ * of text: fan^depth text runs from a few KB ("billion laughs" in PDF). Depth 5: ~30 s of pdf.js here.
+ */
+export function nestedFormsPdf(depth = 5, fan = 10): Buffer {
+  const objects = ["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"];
+  const form = (resources: string, content: string) => stream(`/Type /XObject /Subtype /Form /BBox [0 0 600 800] /Resources ${resources}`, content);
+  objects.push(form("<< /Font << /F1 1 0 R >> >>", "BT /F1 12 Tf 10 10 Td (ab) Tj ET"));
+  for (let d = 0; d < depth; d++) {
+    const draws = Array.from({ length: fan }, (_, i) => `q 1 0 0 1 ${i} ${i} cm /X Do Q`).join("\n");
+    objects.push(form(`<< /XObject << /X ${objects.length} 0 R >> >>`, draws));
+  }
+  return onePage(objects, `<< /XObject << /X ${objects.length} 0 R >> >>`, "/X Do");
+}
+
+/** A PDF of `pages` pages, each with `line` `linesPerPage` times (Helvetica: ASCII only). */
+export function manyPagesPdf(pages: number, line: string, linesPerPage = 40): Buffer {
+  const objects = ["<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"];
+  const kids: number[] = [];
+  const pagesId = 2 + 2 * pages;
+  for (let p = 0; p < pages; p++) {
+    const text = Array.from({ length: linesPerPage }, (_, i) => `BT /F1 10 Tf 40 ${760 - i * 18} Td (${line} ${p + 1}.${i + 1}) Tj ET`).join("\n");
+    objects.push(stream("", text));
+    objects.push(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 1 0 R >> >> /Contents ${objects.length} 0 R >>`);
+    kids.push(objects.length);
+  }
+  objects.push(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(" ")}] /Count ${pages} >>`);
+  objects.push(`<< /Type /Catalog /Pages ${pagesId} 0 R >>`);
+  return pdfOf(objects, objects.length);
+}
+
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+  '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+const RELS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+
+/** A DOCX (ECMA-376 minimal package) whose document holds `paragraph` `count` times, deflated at level 9. */
+export async function docxOfParagraphs(paragraph: string, count: number): Promise<Buffer> {
+  const p = `<w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p>`;
+  const body = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${p.repeat(count)}</w:body></w:document>`;
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", CONTENT_TYPES).file("_rels/.rels", RELS).file("word/document.xml", body);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+}
