@@ -86,6 +86,22 @@ describe("penalties in enforcement reports", () => {
       { metric: "penalties.transferred", value: 5 },
     ]));
 
+  it("reads cases by the 2021 law's 普通程序 as a procedure, and leniency worded 包容免罚", () => {
+    expect(facts("全年办理行政处罚案件1235件，其中适用简易程序156件、普通程序案件1079件。").map((f) => [f.value, f.scope])).toEqual([
+      [1235, null],
+      [1079, "普通程序"],
+    ]);
+    expect(only("penalties.waived")("对312家经营主体实施包容免罚。")).toEqual([312]);
+  });
+
+  it("reads a domain's cases: 治安案件, 违法用地案件, 环境违法案件", () =>
+    expect(facts("全年共查处各类治安案件1,256起。立案查处违法用地案件38宗。下达行政处罚决定书86份，罚款金额532.6万元。").map((f) => [f.metric, f.value, f.scope])).toEqual([
+      ["penalties.cases", 1256, "治安"],
+      ["penalties.cases", 38, "违法用地"],
+      ["penalties.fines", 5326000, null],
+      ["penalties.cases", 86, null],
+    ]));
+
   it("does not read court, procuratorate or police figures as the body's penalties", () =>
     expect(facts("少年法庭已审结刑事案件16件、民事案件近百件。全年破获刑事案件320起，行政拘留86人。").filter((f) => f.metric.startsWith("penalties"))).toEqual([]));
 });
@@ -104,6 +120,7 @@ describe("approvals: handled items and shares in other words", () => {
     ["累计办理各类审批服务事项5,236件。", "approvals.completed", 5236],
     ["运行以来已有30余件办件量。", "approvals.completed", 30],
     ["共收件12,045件。", "approvals.received", 12045],
+    ["政务服务中心全年受理办件15,632件。", "approvals.accepted", 15632],
     ["全年作出准予行政许可决定1,320件。", "approvals.licensing_decisions", 1320],
   ])("%s → %s", (text, metric, value) => expect(only(metric)(text)).toEqual([value]));
 
@@ -129,6 +146,13 @@ describe("approvals: handled items and shares in other words", () => {
 
   it("does not read minutes as days, nor a count of items as a share", () =>
     expect(facts("群众等候时间由42分钟缩至19分钟，200项办事服务实现“全流程网上办”。")).toEqual([]));
+});
+
+describe("violations found in inspections, in a domain", () => {
+  it.each([
+    ["全年共查处各类交通运输违法行为3,256起。", 3256],
+    ["发现并纠正安全生产违法违规行为528个。", 528],
+  ])("%s", (text, value) => expect(only("inspections.violations")(text)).toEqual([value]));
 });
 
 describe("双随机 inspections in other wordings", () => {
@@ -175,8 +199,29 @@ describe("legality reviews in other words", () => {
       ["legal.reviews", 5, "exact", "规范性文件"],
     ]));
 
+  it.each([
+    ["全年审查区政府规范性文件12件。", 12],
+    ["备案审查行政规范性文件36件。", 36],
+  ])("reads normative documents reviewed: %s", (text, value) => expect(only("legal.reviews")(text)).toEqual([value]));
+
   it("reads documents put through review, but not documents that merely passed it", () => {
     expect(only("legal.reviews")("全年对12件规范性文件进行合法性审查。")).toEqual([12]);
     expect(only("legal.reviews")("共出台规范性文件17件，全部经过了合法性审查。")).toEqual([]);
   });
+});
+
+describe("near misses that must give nothing", () => {
+  it.each([
+    "纪委立案审查违纪违法案件3件。",
+    "公安机关立案侦查刑事案件45起，审结12起。",
+    "全年共发布规范性文件12件。",
+    "全年发布政策文件解读96篇，公开征求意见3期。",
+    "区旅游与文化体育局出台《支持涉旅企业应对疫情共渡难关八条措施实施细则》。",
+    "即办事项办理时限不超过2个工作日，全程网办事项200项。",
+    "对2名工作人员给予党纪处分。",
+    "依申请公开信息数311条，不予公开22条。",
+  ])("%s", (text) => expect(facts(text)).toEqual([]));
+
+  it("leaves out the parts of a total that are its handling, not its topics", () =>
+    expect(facts("受理信访件120件，其中省交办12件、按期办结118件。").map((f) => f.metric)).toEqual(["petitions.total"]));
 });

@@ -27,6 +27,7 @@ export const approvals = family({
     rule("approvals.received", "收件{gap}#{count:件}"),
     rule("approvals.accepted", "受理(?:量|数|件数){gap}#{count?:件|个}"),
     rule("approvals.accepted", `受理${ITEMS}{gap}#{count:件|个}`),
+    rule("approvals.accepted", "受理(?:各类)?办件{gap}#{count:件|个}"),
     rule("approvals.licensing_decisions", "(?:作出|做出|办理)(?:准予)?(?:行政)?许可决定(?:书)?{gap}#{count:件|个|份}"),
     rule("approvals.completed", "(?:办结量|办结数|办件量|办理量){gap}#{count?:件|个}"),
     rule("approvals.completed", "#{count:件|个}(?:的)?(?:办件量|办结量|办理量)"),

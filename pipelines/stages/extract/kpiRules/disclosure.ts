@@ -4,9 +4,9 @@ import { family, list, rule } from "./rule.ts";
 /** publishing verbs, not where they are part of 依申请公开/不予公开, nor 其他应主动公开 (a category of a list) */
 const PUBLISH = "(?<!申请|不予|予以|部分|应主动|应)(?:公开|公布|发布|发送|推送|发表|刊发|报道)(?:了)?";
 /** what a publication count counts */
-const PUBLISHED = "(?:信息|文章|动态|政策文件|文件)";
+const PUBLISHED = "(?:信息|文章|动态|政策文件|(?<!规范性)文件)";
 /** outcomes and attributes of documents, interpretations and consultations, not categories of what was published */
-const NOT_CATEGORY = /^(?:其中|共)?(?:依申请|申请公开|不予|予以|部分公开|答复|阅读|浏览|点击|关注)|解读|征集|问答/;
+const NOT_CATEGORY = /^(?:其中|共)?(?:依申请|申请公开|不予|予以|部分公开|答复|阅读|浏览|点击|关注)|解读|征集|征求|问答/;
 
 export const disclosure = family({
   rules: [

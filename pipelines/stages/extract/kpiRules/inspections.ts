@@ -5,7 +5,7 @@ import { family, rule } from "./rule.ts";
 export const inspections = family({
   scopeCues: ENFORCEMENT_SCOPES,
   rules: [
-    rule("inspections.violations", "(?:查处|发现|查实)(?:各类)?违法(?:违规)?(?:行为|问题){gap}#{count:起|件|宗|个}"),
+    rule("inspections.violations", "(?:查处|发现|查实|纠正)(?:并(?:纠正|督促整改|查处))?(?:各类)?(?<s>[^，,。；;：:！？#]{0,8}?)违法(?:违规)?(?:行为|问题){gap}#{count:起|件|宗|个}"),
     rule("inspections.random_checks", "抽查(?:对象|任务|单位|企业|市场主体|户数|家数|检查对象){gap}#{count:家|户|件|个|次|项}"),
     rule("inspections.random_checks", "双随机(?:、?一公开)?[”\"]?(?:监管|执法|监督|联合)?(?:抽查|检查)?(?:检查)?(?:任务|对象|企业|市场主体|单位){gap}#{count:个|件|项|次|家|户|家次|户次}"),
     rule("inspections.random_checks", "双随机(?:、?一公开)?[”\"]?(?:监管|执法|监督|联合)?(?:抽查|检查){gap}#{count:次|家|户|家次|户次|批次}"),
