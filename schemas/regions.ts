@@ -98,6 +98,8 @@ export function within(inner: Region, outer: Region): boolean {
 }
 
 const LONGEST_NAME = Math.max(...[...byName.keys()].map((n) => n.length));
+/** the first two characters of every name: text that starts otherwise names no region */
+const OPENINGS = new Set([...byName.keys()].map((n) => n.slice(0, 2)));
 
 /** The longest region names at the start of `text` ("深圳市南山区卫生健康局" → 深圳市, then 南山区). */
 export function leadingPlaceNames(text: string): string[] {
@@ -105,6 +107,7 @@ export function leadingPlaceNames(text: string): string[] {
   let rest = text;
   for (;;) {
     let found: string | null = null;
+    if (!OPENINGS.has(rest.slice(0, 2))) return names;
     for (let len = Math.min(LONGEST_NAME, rest.length); len >= 2 && !found; len--) {
       if (byName.has(rest.slice(0, len))) found = rest.slice(0, len);
     }

@@ -10,15 +10,22 @@ import { firstLines } from "./textLines.ts";
 
 type AdminLevel = NonNullable<ReportMetadata["admin_level"]>;
 
-const LEVEL_CUES: Array<[RegExp, AdminLevel]> = [
-  [/依法治省|省委|省政府|省直|全省|各市/g, "province"],
-  [/依法治市|市委|市政府|市直|全市|县区|县\(市、区\)|县（市、区）/g, "prefecture"],
-  [/依法治县|依法治区|县委|县政府|县直|区委|区政府|全县|全区|乡镇|街道/g, "county"],
+const LEVEL_CUES: Array<[string[], AdminLevel]> = [
+  [["依法治省", "省委", "省政府", "省直", "全省", "各市"], "province"],
+  [["依法治市", "市委", "市政府", "市直", "全市", "县区", "县(市、区)", "县（市、区）"], "prefecture"],
+  [["依法治县", "依法治区", "县委", "县政府", "县直", "区委", "区政府", "全县", "全区", "乡镇", "街道"], "county"],
 ];
+
+/** How often `word` occurs in `text` (indexOf finds a literal far faster than a regex alternation of Chinese words). */
+function occurrences(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) n++;
+  return n;
+}
 
 /** With no region to go by, the level whose institutions the report names most often. */
 function levelFromText(text: string): AdminLevel | null {
-  const scored = LEVEL_CUES.map(([re, level]) => ({ level, n: text.match(re)?.length ?? 0 })).sort((a, b) => b.n - a.n);
+  const scored = LEVEL_CUES.map(([words, level]) => ({ level, n: words.reduce((sum, w) => sum + occurrences(text, w), 0) })).sort((a, b) => b.n - a.n);
   return scored[0]!.n > 0 ? scored[0]!.level : null;
 }
 

@@ -92,7 +92,7 @@ export class RuleEngine {
   private readonly ruleHits: Int32Array;
   private readonly ruleSeen: Uint8Array;
   private readonly listSeen: Uint8Array;
-  /** rules whose words stand in the clause being walked, kept when it turns out to hold a figure */
+  /** rules (and lists, after the rules) whose words stand in the clause being walked, kept when it turns out to hold a figure */
   private pending = new Int32Array(64);
 
   constructor(
@@ -123,12 +123,14 @@ export class RuleEngine {
 
   /**
    * Walks the sentence that starts at `start` (to 。！？, kept, or a line break not after ；，：, dropped):
-   * where figures may start, and which rules have a cue word in a clause holding a figure (brackets do
-   * not end a clause: an aside (含来信，来访) is read past). Reads it when some rule or list may match,
+   * where figures may start, and which rules and lists have a cue word in a clause holding a figure
+   * (brackets do not end a clause: an aside (含来信，来访) is read past; a list whose marker stands
+   * apart from its items, 按反映内容分，…, needs its word anywhere). Reads it when some rule or list may match,
    * unless it is part of a plan for the coming year. Returns where the next sentence starts.
    */
   private walk(text: string, start: number, planned: boolean, out: Fact[]): number {
     const { cues, chars, ruleSeen, listSeen } = this;
+    const ruleCount = this.rules.length;
     const seconds = cues.seconds;
     const length = text.length;
     let rules = 0;
@@ -159,8 +161,10 @@ export class RuleEngine {
           const cue = found[k]!;
           if (cue.word.length > 2 && !text.startsWith(cue.word, i)) continue;
           for (const r of cue.rules) this.addPending(pendingCount++, r);
-          for (const l of cue.lists) listSeen[l] = 1;
-          if (cue.lists.length) listHit = true;
+          for (const l of cue.lists) {
+            if (this.lists[l]!.markerApart) (listSeen[l] = 1), (listHit = true);
+            else this.addPending(pendingCount++, ruleCount + l);
+          }
         }
       }
       const mark = bits & PUNCTUATION;
@@ -174,7 +178,8 @@ export class RuleEngine {
         if (clauseHasFigure) {
           for (let k = 0; k < pendingCount; k++) {
             const r = this.pending[k]!;
-            if (!ruleSeen[r]) (this.ruleHits[rules++] = r), (ruleSeen[r] = 1);
+            if (r >= ruleCount) (listSeen[r - ruleCount] = 1), (listHit = true);
+            else if (!ruleSeen[r]) (this.ruleHits[rules++] = r), (ruleSeen[r] = 1);
           }
         }
         pendingCount = 0;

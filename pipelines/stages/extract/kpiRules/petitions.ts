@@ -32,6 +32,7 @@ export const petitions = family({
       context: PETITION_CONTEXT,
       notItem: /^(?:其中|共|合计|总计)?(?:来信|来访|来电|网信|网上|电话|热线|信访|满意)/,
       nameIs: "qualifier",
+      markerApart: true,
     }),
   ],
 });

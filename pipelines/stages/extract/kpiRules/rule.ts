@@ -149,6 +149,8 @@ export interface ListReader {
   /** the words that open the list, for the index */
   words: string[];
   item: RegExp;
+  /** the opening words stand in a clause of their own (按反映内容分，医患纠纷127件…), not beside a figure */
+  markerApart?: boolean;
 }
 
 export interface ListOptions {
@@ -159,6 +161,7 @@ export interface ListOptions {
   after?: readonly MetricCode[];
   notItem: RegExp;
   nameIs: "qualifier" | "scope";
+  markerApart?: boolean;
 }
 
 /** An item: a name of two to sixteen characters, then its figure (in brackets or not) and a unit of the metric. */
