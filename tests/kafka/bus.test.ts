@@ -15,34 +15,6 @@ async function until(done: () => boolean, timeoutMs = 30_000): Promise<void> {
 }
 
 describe.skipIf(!BROKERS)("the Kafka bus", () => {
-  it("redelivers a batch whose handler threw, and does not fail", async () => {
-    const bus = await KafkaBus.connect({ ...freshKafka(), initialRetryTime: 100 }, () => {});
-    const seen: number[][] = [];
-    await bus.consume(TOPICS.raw, "retry", async (batch) => {
-      seen.push(indexes(batch));
-      if (seen.length === 1) throw new Error("transient");
-    });
-    await bus.publish(TOPICS.raw, numbered(3));
-    await until(() => seen.length >= 2);
-    expect(seen.slice(0, 2)).toEqual([[0, 1, 2], [0, 1, 2]]);
-    await bus.close();
-  });
-
-  it("restarts a consumer whose handler keeps failing, then fails the bus with the reason", async () => {
-    const log: string[] = [];
-    const bus = await KafkaBus.connect({ ...freshKafka(), retries: 1, restarts: 1, initialRetryTime: 100 }, (line) => log.push(line));
-    let calls = 0;
-    await bus.consume(TOPICS.raw, "broken", async () => {
-      calls++;
-      throw new Error("the warehouse disk is full");
-    });
-    await bus.publish(TOPICS.raw, numbered(1));
-    await expect(bus.failed).rejects.toThrow(/\.broken stopped after 1 restarts: .*the warehouse disk is full/);
-    expect(log.some((l) => /broken crashed \(.*\); restart 1 of 1/.test(l))).toBe(true);
-    expect(calls).toBeGreaterThanOrEqual(3);
-    await bus.close();
-  });
-
   it("keeps a batch slower than the session timeout in the group: handled once", async () => {
     const config = freshKafka();
     const bus = await KafkaBus.connect(config, () => {});

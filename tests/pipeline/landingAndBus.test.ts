@@ -1,9 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EmbeddedBus } from "../../pipelines/bus/embedded.ts";
 import { LandingZone, sha256 } from "../../pipelines/landing/landingZone.ts";
-import { TOPICS } from "../../schemas/messages.ts";
 import { landPayloads } from "../../connectors/publishRaw.ts";
 import { tempDir } from "../helpers/cli.ts";
 
@@ -22,39 +20,6 @@ describe("landing zone", () => {
   it("refuses keys that would leave the zone", async () => {
     const zone = new LandingZone(tempDir());
     await expect(zone.get("../../etc/passwd")).rejects.toThrow(/not a landing-zone key/);
-  });
-});
-
-describe("embedded bus", () => {
-  it("delivers every message in publish order to each subscribed group", async () => {
-    const bus = new EmbeddedBus(3);
-    const seen: Record<string, unknown[]> = { a: [], b: [] };
-    await bus.consume(TOPICS.raw, "a", async (batch) => void seen.a!.push(...batch.map((m) => m.value)));
-    await bus.consume(TOPICS.raw, "b", async (batch) => void seen.b!.push(...batch.map((m) => m.value)));
-    await bus.publish(TOPICS.raw, Array.from({ length: 10 }, (_, i) => ({ key: `k${i % 2}`, value: i })));
-    await bus.idle();
-    expect(seen.a).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(seen.b).toEqual(seen.a);
-  });
-
-  it("hands consumers a copy, as a broker would, not the publisher's object", async () => {
-    const bus = new EmbeddedBus();
-    const original = { n: 1 };
-    let received: unknown;
-    await bus.consume(TOPICS.parsed, "g", async ([m]) => void (received = m!.value));
-    await bus.publish(TOPICS.parsed, [{ key: "k", value: original }]);
-    await bus.idle();
-    original.n = 2;
-    expect(received).toEqual({ n: 1 });
-  });
-
-  it("reports a handler that throws through `failed`", async () => {
-    const bus = new EmbeddedBus();
-    await bus.consume(TOPICS.facts, "g", async () => {
-      throw new Error("disk full");
-    });
-    await bus.publish(TOPICS.facts, [{ key: "k", value: 1 }]);
-    await expect(bus.failed).rejects.toThrow("disk full");
   });
 });
 
