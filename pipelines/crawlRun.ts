@@ -2,7 +2,6 @@
 // processes left (a run killed mid-way is closed as interrupted and resumed; records the bus could not
 // take are delivered), the crawl, and the run's record sent when it starts and when it ends.
 // `govkpi crawl` runs it for the chosen sources, `govkpi schedule` on each source's cron.
-import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import type { RunRecord } from "../schemas/messages.ts";
 import type { Source } from "../schemas/sources.ts";
@@ -12,6 +11,7 @@ import { HostGate } from "../connectors/crawler/hostGate.ts";
 import { dispatcherFor } from "../connectors/crawler/http.ts";
 import { RobotsCache, type Web } from "../connectors/crawler/politeFetch.ts";
 import type { Outlet } from "../connectors/publishRaw.ts";
+import { startRun } from "../connectors/runRecord.ts";
 import type { LandingZone } from "./landing/landingZone.ts";
 import type { Log } from "./ops/log.ts";
 import { metrics, observeRun } from "./ops/metrics.ts";
@@ -31,13 +31,6 @@ export function createWeb(o: { resolve?: Record<string, string>; signal?: AbortS
 const stateDir = (dataDir: string) => join(dataDir, "crawl");
 /** A run killed longer ago than this starts afresh rather than resuming. */
 const RESUME_WITHIN_MS = 24 * 3600_000;
-
-export function newRun(source: string, emptyStreak = 0): RunRecord {
-  return {
-    run_id: randomUUID(), source, kind: "crawl", started_at: new Date().toISOString(), ended_at: null, status: "running",
-    discovered: 0, fetched: 0, not_modified: 0, excluded: 0, failed: 0, new: 0, empty_streak: emptyStreak, error: null,
-  };
-}
 
 /** Sends a run record, and notes in the journal whether the bus took it. */
 async function deliver(state: CrawlState, outlet: Outlet, run: RunRecord, log: Log): Promise<void> {
@@ -69,7 +62,7 @@ export async function crawlRun(source: Source, outlet: Outlet, s: CrawlServices)
   const state = await CrawlState.open(stateDir(s.dataDir), source.id);
   try {
     const resumeRunId = await settleHistory(state, outlet, s.log);
-    const run = newRun(source.id, state.history().at(-1)?.run.empty_streak ?? 0);
+    const run = startRun(source.id, "crawl", state.history().at(-1)?.run.empty_streak ?? 0);
     await deliver(state, outlet, run, s.log);
     s.log.info({ source: source.id, run_id: run.run_id, resume: resumeRunId }, "crawl started");
     let final: RunRecord;
@@ -98,7 +91,7 @@ export async function crawlRun(source: Source, outlet: Outlet, s: CrawlServices)
 
 /** A run that could not start (the source or the warehouse locked): recorded, and sent when possible. */
 export async function failedStart(source: Source, err: Error, outlet: Outlet | null, s: Pick<CrawlServices, "dataDir" | "log">): Promise<RunRecord> {
-  const run: RunRecord = { ...newRun(source.id), status: "failed", ended_at: new Date().toISOString(), error: `could not start: ${err.message}` };
+  const run: RunRecord = { ...startRun(source.id, "crawl"), status: "failed", ended_at: new Date().toISOString(), error: `could not start: ${err.message}` };
   s.log.error({ source: source.id, run_id: run.run_id, err: err.message }, "crawl could not start");
   metrics.tickFailures.inc({ source: source.id });
   observeRun(run);

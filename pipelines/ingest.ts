@@ -4,8 +4,9 @@
 // however large the input. The call returns when every announced report has loaded or been dead-lettered,
 // after one publish of the warehouse snapshot.
 import type { Bus } from "./bus/bus.ts";
-import type { RawReport } from "../schemas/messages.ts";
+import type { RawReport, RunRecord } from "../schemas/messages.ts";
 import type { DocumentLimitsInput } from "../schemas/limits.ts";
+import { startRun } from "../connectors/runRecord.ts";
 import { announce } from "../connectors/publishRaw.ts";
 import type { LandingZone } from "./landing/landingZone.ts";
 import { EXTRACTOR_VERSION } from "./stages/extract/index.ts";
@@ -49,12 +50,29 @@ async function* batches(collected: Promise<Collected> | AsyncIterable<Collected>
   else yield await collected;
 }
 
+function endedRun(run: RunRecord, totals: { collected: number; unchanged: number; skipped: number; announced: number }, result: IngestResult): RunRecord {
+  return {
+    ...run,
+    ended_at: new Date().toISOString(),
+    status: result.failed ? "partial" : totals.announced ? "ok" : "unchanged",
+    discovered: totals.collected + totals.skipped,
+    fetched: totals.collected - totals.unchanged,
+    not_modified: totals.unchanged,
+    excluded: totals.skipped,
+    failed: result.failed,
+    new: totals.announced,
+    error: result.failed ? `${result.failed} report(s) dead-lettered: see dead_letters` : null,
+  };
+}
+
 export async function ingest(
   bus: Bus,
   dataDir: string,
   collect: Collect,
   after?: (warehouse: Warehouse, result: IngestResult) => Promise<void>,
   limits: DocumentLimitsInput = {},
+  /** the run's identity in the runs table: the folder, or the reprocess */
+  identity: { source: string; kind: RunRecord["kind"] } = { source: "ingest", kind: "folder" },
 ): Promise<IngestResult> {
   const landing = landingZoneOf(dataDir);
   await landing.sweep();
@@ -74,6 +92,8 @@ export async function ingest(
   );
   const { warehouse } = stages;
   const totals = { collected: 0, unchanged: 0, skipped: 0, announced: 0 };
+  const run = startRun(identity.source, identity.kind);
+  await warehouse!.recordRuns([run]);
   try {
     const ctx: CollectContext = { landing, warehouse: warehouse!, loaded: (shas) => warehouse!.loadedPayloads(shas, EXTRACTOR_VERSION) };
     const feed = async () => {
@@ -93,7 +113,6 @@ export async function ingest(
     };
     await Promise.race([feed(), bus.failed]);
     await Promise.race([pending.until(), bus.failed]);
-    await warehouse!.publish();
     progress.stop();
     const counts = progress.counts();
     const result: IngestResult = {
@@ -103,8 +122,13 @@ export async function ingest(
       loaded: counts.get("load")!.ok,
       failed: counts.get("dead-letters")!.ok,
     };
+    await warehouse!.recordRuns([endedRun(run, totals, result)]);
+    await warehouse!.publish();
     await after?.(warehouse!, result);
     return result;
+  } catch (err) {
+    await warehouse!.recordRuns([{ ...run, status: "failed", ended_at: new Date().toISOString(), error: (err as Error).message }]).catch(() => {});
+    throw err;
   } finally {
     progress.stop();
     // a bus that failed has said why already: that error is what the run reports

@@ -2,7 +2,7 @@
 // batch. Files known from an earlier run (same size and mtime) are not read again: if their payload is
 // loaded they are only counted, otherwise their message is taken back from the landing zone.
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { RawReport } from "../../schemas/messages.ts";
 import type { LandingZone } from "../../pipelines/landing/landingZone.ts";
@@ -37,6 +37,9 @@ export async function listReportFiles(dir: string): Promise<{ files: string[]; s
 
 const nameOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
 
+/** A folder's identity as a source: its name (the reports' `source`, the runs' too). */
+export const folderSource = (dir: string) => `folder:${basename(resolve(dir))}`;
+
 /**
  * Yields the folder's reports in batches. `loaded` (sha256s → those loaded) lets known files be skipped
  * unread; without it (an import for Kafka workers) every file is announced.
@@ -66,7 +69,7 @@ export async function* importFolder(
     const seenAt = Date.now();
     const payloads = await Promise.all(toRead.map(async ({ path }) => ({
       bytes: await readFile(path),
-      source: "folder",
+      source: folderSource(dir),
       source_url: pathToFileURL(resolve(path)).href,
       file_name: nameOf(path),
       content_type: contentTypeFor(nameOf(path))!,

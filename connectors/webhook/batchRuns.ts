@@ -1,8 +1,8 @@
 // The webhook's runs: a client's posts are one run until the client has been quiet for a while (or the
 // run has lasted long enough), so the ops dashboard sees webhook clients beside crawled sources: when
 // each last delivered, what was new, what was refused and why.
-import { randomUUID } from "node:crypto";
 import type { RunRecord } from "../../schemas/messages.ts";
+import { startRun } from "../runRecord.ts";
 import { Tally, type Outcome } from "../tally.ts";
 
 interface OpenRun {
@@ -23,10 +23,7 @@ export class BatchRuns {
   note(client: string, outcome: Outcome | "new", code: string, reason?: string): void {
     let run = this.open.get(client);
     if (!run) {
-      const record: RunRecord = {
-        run_id: randomUUID(), source: client, kind: "webhook", started_at: new Date().toISOString(), ended_at: null, status: "running",
-        discovered: 0, fetched: 0, not_modified: 0, excluded: 0, failed: 0, new: 0, empty_streak: 0, error: null,
-      };
+      const record = startRun(client, "webhook");
       run = { record, tally: new Tally(), idle: setTimeout(() => {}, 0) };
       this.open.set(client, run);
       void this.send(record).catch(() => {});

@@ -40,7 +40,7 @@ describe("govkpi schedule", () => {
       { id: "slow", host: "slow.gov.test", path: "/col/index.html", extra: { schedule: "*/3 * * * * *", rate_per_minute: 6 } },
     ]);
     const holder = await DuckDBInstance.create(join(data, "govkpi.duckdb"));
-    const schedule = spawnGovkpi(["schedule", "--sources", sources, "--data", data, ...resolveArgs(web)]);
+    const schedule = spawnGovkpi(["schedule", "--sources", sources, "--data", data, "--metrics-port", "0", ...resolveArgs(web)]);
     try {
       await until(() => logLines(schedule.stderr()).some((l) => l.msg === "crawl could not start" && l.source === "quick"), "a failed tick");
       const failed = logLines(schedule.stderr()).find((l) => l.msg === "crawl could not start")!;
@@ -59,6 +59,18 @@ describe("govkpi schedule", () => {
       ]);
       // ticks of a source while its run goes on are skipped, not queued
       await until(() => logLines(schedule.stderr()).some((l) => l.source === "slow" && /tick skipped/.test(String(l.msg))), "a skipped tick");
+
+      // what ops scrape: fetch outcomes, runs by status, last success, the empty-run flag, the process
+      const metricsUrl = String(logLines(schedule.stderr()).find((l) => l.msg === "metrics served")!.url);
+      const metrics = await (await fetch(metricsUrl)).text();
+      expect(metrics).toMatch(/govkpi_crawl_fetches_total\{source="quick",outcome="fetched",reason="ok"\} [1-9]/);
+      expect(metrics).toMatch(/govkpi_runs_total\{source="quick",kind="crawl",status="failed"\} 1/);
+      expect(metrics).toMatch(/govkpi_runs_total\{source="quick",kind="crawl",status="ok"\} 1/);
+      expect(metrics).toMatch(/govkpi_source_last_success_timestamp_seconds\{source="quick"\} \d{10}/);
+      expect(metrics).toMatch(/govkpi_source_empty_runs\{source="quick"\} 0/);
+      expect(metrics).toMatch(/govkpi_scheduler_tick_failures_total\{source="quick"\} 1/);
+      expect(metrics).toMatch(/govkpi_facts_loaded_total [1-9]/);
+      expect(metrics).toMatch(/^process_resident_memory_bytes \d+/m);
 
       // SIGTERM in the middle of slow's crawl
       await until(() => web.hitsOn("slow.gov.test").filter((h) => h.path.startsWith("/col/a")).length >= 1, "slow's crawl under way");

@@ -55,6 +55,8 @@ export async function schedule(opts: CrawlerOptions & { metricsPort?: string; me
         process.exit(2);
       })
     : null;
+  const address = server?.address();
+  if (address && typeof address === "object") log.info({ url: `http://${opts.metricsHost}:${address.port}/metrics` }, "metrics served");
   log.info({ sources: sources.map((s) => `${s.id} (${s.schedule})`), concurrency: Number(opts.concurrency), bus: sink.engine }, "scheduled");
   sink.failed.catch((err: Error) => {
     log.fatal({ err: err.message }, "the bus failed");

@@ -10,12 +10,16 @@ export function registerImport(program: Command): void {
     .requiredOption("--input <dir>", "folder of report files (.txt .html .pdf .docx .doc)")
     .option("--data <dir>", "data directory whose landing zone the workers share", "./data");
   addBusOptions(command, "kafka only").action(async (opts: Omit<BusOptions, "bus"> & { input: string; data: string }) => {
-    const [{ assertFolder, importFolder, MissingFolderError }, { announce }, { landingZoneOf }] = await Promise.all([
+    const [{ assertFolder, folderSource, importFolder, MissingFolderError }, { announce, busOutlet }, { landingZoneOf }, { startRun }] = await Promise.all([
       import("../../../connectors/folder/folderImport.ts"), import("../../../connectors/publishRaw.ts"), import("../../runner.ts"),
+      import("../../../connectors/runRecord.ts"),
     ]);
     try {
       await assertFolder(opts.input);
       const bus = await busFromOptions({ ...opts, bus: "kafka" });
+      // the run's record goes to the workers with the reports: the load worker writes it to `runs`
+      const run = startRun(folderSource(opts.input), "folder");
+      await busOutlet(bus).run(run);
       let announced = 0;
       let skipped = 0;
       for await (const part of importFolder(opts.input, landingZoneOf(opts.data))) {
@@ -24,6 +28,10 @@ export function registerImport(program: Command): void {
         announced += part.raws.length;
         skipped += part.skipped.length;
       }
+      await busOutlet(bus).run({
+        ...run, ended_at: new Date().toISOString(), status: announced ? "ok" : "unchanged",
+        discovered: announced + skipped, fetched: announced, new: announced, excluded: skipped,
+      });
       await bus.close();
       console.log(`announced ${announced} reports (${skipped} files skipped)`);
     } catch (err) {

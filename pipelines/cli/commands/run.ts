@@ -19,13 +19,15 @@ export function registerRun(program: Command): void {
     .option("--data <dir>", "data directory (landing zone, DuckDB, Parquet)", "./data");
   addLimitOptions(addBusOptions(run)).action(async (opts: BusOptions & LimitOptions & { input: string; data: string }) => {
     const limits = limitsFromOptions("run", opts);
-    const [{ importFolder, MissingFolderError }, { ingest }, { printSummary }] = await Promise.all([
+    const [{ folderSource, importFolder, MissingFolderError }, { ingest }, { printSummary }] = await Promise.all([
       import("../../../connectors/folder/folderImport.ts"), import("../../ingest.ts"), import("../summary.ts"),
     ]);
     try {
       const bus = await busFromOptions(opts);
       if (bus.engine === "kafka") closeOnSignal(bus, () => process.exit(130));
-      await ingest(bus, opts.data, (landing, _warehouse, ctx) => importFolder(opts.input, landing, ctx.loaded), printSummary, limits);
+      await ingest(bus, opts.data, (landing, _warehouse, ctx) => importFolder(opts.input, landing, ctx.loaded), printSummary, limits, {
+        source: folderSource(opts.input), kind: "folder",
+      });
     } catch (err) {
       if (!(err instanceof MissingFolderError)) return exitOnBusError("run", err);
       console.error(`govkpi run: ${err.message}`);
