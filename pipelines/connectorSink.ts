@@ -81,8 +81,9 @@ export function embeddedSink(dataDir: string, events: StageEvents = {}, limits: 
   };
 }
 
-export async function sinkFromOptions(opts: BusOptions & LimitOptions & { data: string }, command: string): Promise<ConnectorSink> {
-  return opts.bus === "kafka" ? kafkaSink(await busFromOptions(opts)) : embeddedSink(opts.data, {}, limitsFromOptions(command, opts));
+/** `log`: where the Kafka engine's lines go (the command's JSON log). */
+export async function sinkFromOptions(opts: BusOptions & LimitOptions & { data: string }, command: string, log: (line: string) => void): Promise<ConnectorSink> {
+  return opts.bus === "kafka" ? kafkaSink(await busFromOptions(opts, log)) : embeddedSink(opts.data, {}, limitsFromOptions(command, opts));
 }
 
 /** The one line to say when the stages cannot open this process's warehouse. */

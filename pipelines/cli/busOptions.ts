@@ -36,7 +36,8 @@ export class BusOptionsError extends Error {
   override name = "BusOptionsError";
 }
 
-export async function busFromOptions(opts: BusOptions): Promise<Bus> {
+/** `log`: where the Kafka engine's lines go (stderr by default; the long-running commands' JSON log). */
+export async function busFromOptions(opts: BusOptions, log?: (line: string) => void): Promise<Bus> {
   if (opts.bus === "embedded") return new (await import("../bus/embedded.ts")).EmbeddedBus();
   const [{ KafkaBus }, { KafkaConfig }] = await Promise.all([import("../bus/kafka.ts"), import("../../schemas/kafka.ts")]);
   if (!opts.brokers) throw new BusOptionsError("--bus kafka needs --brokers HOST:PORT (or GOVKPI_KAFKA_BROKERS)");
@@ -50,7 +51,7 @@ export async function busFromOptions(opts: BusOptions): Promise<Bus> {
     maxBatch: numberOr(opts.maxBatch),
   });
   if (!config.success) throw new BusOptionsError(`invalid Kafka settings: ${describeIssues(config.error)}`);
-  return KafkaBus.connect(config.data);
+  return KafkaBus.connect(config.data, log);
 }
 
 const describeIssues = (err: ZodError) => err.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
@@ -64,13 +65,13 @@ export function exitOnBusError(command: string, err: unknown): void {
 }
 
 /** On SIGTERM or SIGINT: close the bus (the batches in hand finish and are committed), then `exit`. A second signal exits at once. */
-export function closeOnSignal(bus: Bus, exit: (signal: NodeJS.Signals) => Promise<void> | void): void {
+export function closeOnSignal(bus: Bus, exit: (signal: NodeJS.Signals) => Promise<void> | void, say: (line: string) => void = console.error): void {
   const stop = (signal: NodeJS.Signals) => {
     for (const s of ["SIGTERM", "SIGINT"] as const) {
       process.removeListener(s, stop);
       process.once(s, () => process.exit(130));
     }
-    console.error(`govkpi: ${signal}: finishing the batches in hand, then stopping`);
+    say(`govkpi: ${signal}: finishing the batches in hand, then stopping`);
     void bus.close().then(() => exit(signal));
   };
   process.once("SIGTERM", stop);

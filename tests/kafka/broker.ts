@@ -72,7 +72,8 @@ export class WorkerProcess {
       const text = partial + chunk.toString("utf8");
       const complete = text.split("\n");
       partial = complete.pop()!;
-      this.lines.push(...complete);
+      // the worker logs JSON lines (pino): the tests read their messages
+      this.lines.push(...complete.map((line) => (line.startsWith("{") ? String((JSON.parse(line) as { msg?: unknown }).msg ?? line) : line)));
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.exited = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));

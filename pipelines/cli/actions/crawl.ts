@@ -32,7 +32,7 @@ export async function crawl(opts: CrawlerOptions & { source?: string }): Promise
   process.on("SIGINT", onSignal).on("SIGTERM", onSignal);
   let sink;
   try {
-    sink = await sinkFromOptions(opts, "crawl");
+    sink = await sinkFromOptions(opts, "crawl", (line) => log.info(line));
   } catch (err) {
     return exitOnBusError("crawl", err);
   }

@@ -20,7 +20,7 @@ export async function schedule(opts: CrawlerOptions & { metricsPort?: string; me
   const sources = await sourcesOrExit("schedule", opts.sources);
   let sink;
   try {
-    sink = await sinkFromOptions(opts, "schedule");
+    sink = await sinkFromOptions(opts, "schedule", (line) => log.info(line));
   } catch (err) {
     return exitOnBusError("schedule", err);
   }

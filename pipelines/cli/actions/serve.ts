@@ -33,7 +33,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
   }
   let sink;
   try {
-    sink = await sinkFromOptions(opts, "serve");
+    sink = await sinkFromOptions(opts, "serve", (line) => log.info(line));
   } catch (err) {
     return exitOnBusError("serve", err);
   }
