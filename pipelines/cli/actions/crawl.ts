@@ -27,6 +27,8 @@ export async function crawl(opts: CrawlerOptions & { source?: string }): Promise
   const onSignal = () => {
     if (stop.signal.aborted) process.exit(130);
     log.warn("stopping: the runs in progress end as interrupted and resume next time");
+    // what was announced and not yet loaded waits in the inbox for the next run
+    setTimeout(() => process.exit(130), 5000).unref();
     stop.abort();
   };
   process.on("SIGINT", onSignal).on("SIGTERM", onSignal);
