@@ -54,9 +54,10 @@ describe("govkpi schedule", () => {
       }, "quick's runs in the warehouse");
       const quickRuns = await readParquet(data, "SELECT status, error FROM runs WHERE source = 'quick' AND status = 'failed'");
       expect(String(quickRuns[0]!.error)).toMatch(/could not start: .*in use by another govkpi process/);
-      expect((await readParquet(data, "SELECT title FROM reports WHERE source = 'quick' ORDER BY title")).map((r) => r.title)).toEqual([
-        "某市司法局2022年法治政府建设年度报告", "某市司法局2023年法治政府建设年度报告",
-      ]);
+      // a run ends once its reports are announced; they load right after
+      const titles = async () => (await readParquet(data, "SELECT title FROM reports WHERE source = 'quick' ORDER BY title")).map((r) => r.title);
+      await until(async () => (await titles()).length === 2, "quick's reports loaded");
+      expect(await titles()).toEqual(["某市司法局2022年法治政府建设年度报告", "某市司法局2023年法治政府建设年度报告"]);
       // ticks of a source while its run goes on are skipped, not queued
       await until(() => logLines(schedule.stderr()).some((l) => l.source === "slow" && /tick skipped/.test(String(l.msg))), "a skipped tick");
 
