@@ -210,6 +210,37 @@ describe("legality reviews in other words", () => {
   });
 });
 
+describe("a department's whole paragraph", () => {
+  it("keeps a total's fine unscoped after a breakdown by procedure", () =>
+    expect(facts("全年办理行政处罚案件137宗，其中适用简易程序案件52宗，适用普通程序案件85宗，罚没款共计65.8万元。").map((f) => [f.metric, f.value, f.scope])).toEqual([
+      ["penalties.fines", 658000, null],
+      ["penalties.cases", 137, null],
+      ["penalties.cases", 52, "简易程序"],
+      ["penalties.cases", 85, "普通程序"],
+    ]));
+
+  it("reads a service centre's volumes: accepted, completed, not the instant part as items", () => {
+    expect(facts("政务服务中心全年共受理各类事项办件152,360件，办结152,286件，按时办结率100%。").map((f) => [f.metric, f.value])).toEqual([
+      ["approvals.accepted", 152360],
+      ["approvals.completed", 152286],
+    ]);
+    expect(facts("共办理行政许可事项3,568件，其中即办件2,156件，承诺件1,412件。").map((f) => [f.metric, f.value])).toEqual([["approvals.completed", 3568]]);
+    expect(facts("推行告知承诺制，以告知承诺方式办理审批事项326件。").map((f) => f.metric)).toEqual(["approvals.commitment_grants"]);
+  });
+
+  it("reads visits to the inspected in 家次 as inspections", () =>
+    expect(facts("共检查医疗机构1,256家次，下达卫生监督意见书986份，立案查处违法案件156件，罚款86.3万元。").map((f) => [f.metric, f.value])).toEqual([
+      ["penalties.fines", 863000],
+      ["penalties.cases", 156],
+      ["inspections.cases", 1256],
+    ]));
+
+  it("reads documents of every kind reviewed as legality reviews, contracts alone as contract reviews", () => {
+    expect(facts("我局法律顾问全年共审查合同、协议等各类文件158件。").map((f) => [f.metric, f.value])).toEqual([["legal.reviews", 158]]);
+    expect(facts("全年审核各类合同326份。").map((f) => [f.metric, f.value])).toEqual([["legal.contracts", 326]]);
+  });
+});
+
 describe("near misses that must give nothing", () => {
   it.each([
     "纪委立案审查违纪违法案件3件。",
@@ -220,6 +251,14 @@ describe("near misses that must give nothing", () => {
     "即办事项办理时限不超过2个工作日，全程网办事项200项。",
     "对2名工作人员给予党纪处分。",
     "依申请公开信息数311条，不予公开22条。",
+    "全年共开展普法宣传活动126场次，发放宣传资料3.2万份，受益群众5.6万人次。",
+    "全局共有行政执法人员356名，其中持证执法人员326名。",
+    "梳理行政处罚事项1,256项、行政许可事项86项、行政强制事项36项。",
+    "编制公布权责清单事项2,356项，其中行政许可86项、行政处罚1,568项。",
+    "全年办理行政处罚案件同比下降12.5%。",
+    "深化“放管服”改革，取消行政审批事项12项，下放38项。",
+    "聘请法律顾问5名，全年列席会议36次，提供法律咨询126次。",
+    "2024年，我局将力争全年查处案件500件以上。",
   ])("%s", (text) => expect(facts(text)).toEqual([]));
 
   it("leaves out the parts of a total that are its handling, not its topics", () =>

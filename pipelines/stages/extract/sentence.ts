@@ -15,6 +15,7 @@ const CLAUSE_BOUNDARY = new Uint8Array(65536);
 for (const c of "；;。：:！？!?") CLAUSE_BOUNDARY[c.charCodeAt(0)] = 1;
 for (const c of "，,") CLAUSE_BOUNDARY[c.charCodeAt(0)] = COMMA;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const BREAKDOWN = /其中/;
 
 /** The last index of `sorted` whose value is ≤ x, or -1. */
 export function lastAtMost(sorted: readonly number[], x: number): number {
@@ -162,7 +163,11 @@ export function makeFact(s: Sentence, d: FactDraft): Fact {
   const def = metricDef(d.metric);
   const { evidence, offset } = s.evidence(d.from, d.to);
   const upTo = s.origin(d.to);
-  const scope = d.scope ?? d.scopeCues.find(({ cue }) => s.matchEnd(cue) <= upTo)?.scope ?? null;
+  const clauseFrom = s.origin(s.clauseStart(d.from));
+  // a cue inside an earlier breakdown (其中简易程序52宗，…，罚没款65.8万元) scopes its own clause only
+  const breakdownAt = s.matchEnd(BREAKDOWN);
+  const scoped = ({ cue }: ScopeCue) => s.matchEnd(cue) <= upTo && (breakdownAt > s.matchEnd(cue) || s.matchEnd(cue) > clauseFrom);
+  const scope = d.scope ?? d.scopeCues.find(scoped)?.scope ?? null;
   s.read.push({ metric: d.metric, from: d.from, to: d.to });
   return {
     metric: def.code,

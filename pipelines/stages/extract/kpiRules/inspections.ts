@@ -14,5 +14,7 @@ export const inspections = family({
     rule("inspections.random_completion_rate", "(?:完成率|完结率|办结率|完成比例){gap}#{percent}", { context: /抽查|双随机/ }),
     rule("inspections.random_completion_rate", "(?<s>[^，,。；;#]{0,8}(?:双随机|抽查)(?:检查|监督)?任务)#{percent}(?:完成|办结)"),
     rule("inspections.cases", "(?:行政检查|监督检查|执法检查|日常检查)(?:档案|案件|卷宗)?{gap}#{count:宗|件|份|次|家次|户次}"),
+    // 家次/户次 count visits to the inspected: 共检查医疗机构1,256家次
+    rule("inspections.cases", "(?:检查|巡查)(?:各类)?[^，,。；;：:！？#]{0,8}?#{count:家次|户次}"),
   ],
 });
