@@ -48,6 +48,13 @@ describe("petitions: totals in other words", () => {
       { metric: "petitions.calls", value: 32000 },
     ]));
 
+  it.each([
+    ["全年共受理信访件856件，从反映问题看，医疗纠纷类236件、医保待遇类125件。", ["医疗纠纷类", "医保待遇类"]],
+    ["受理群众来信来访326件次，信访内容主要涉及征地拆迁（85件）、劳动社保（62件）。", ["征地拆迁", "劳动社保"]],
+    ["2022年共收到投诉举报2,356件，涉及的问题主要有食品安全1,023件、价格收费568件。", ["食品安全", "价格收费"]],
+  ])("reads topics however the breakdown is announced: %s", (text, topics) =>
+    expect(facts(text).filter((f) => f.metric === "petitions.by_topic").map((f) => f.qualifier)).toEqual(topics));
+
   it("reads the topics after a total's 其中, leaving outcomes out", () =>
     expectFacts("受理信访件120件，其中涉及医疗纠纷30件、医保政策20件、办结115件。", [
       { metric: "petitions.total", value: 120 },
