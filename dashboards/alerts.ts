@@ -20,7 +20,7 @@ export const ALERTS: AlertRuleDef[] = [
   {
     uid: "govkpi-stale-source",
     title: "govkpi: a source has had no successful run for 8 days",
-    sql: `SELECT source, coalesce(date_diff('hour', max(ended_at) FILTER (WHERE status = 'ok'), now()), 1000000) AS hours_since_success
+    sql: `SELECT source, coalesce(date_diff('hour', max(ended_at) FILTER (WHERE status IN ('ok', 'unchanged')), now()), 1000000) AS hours_since_success
 FROM runs_at('../current') GROUP BY source`,
     above: STALE_SOURCE_HOURS,
     summary: `Source {{ $labels.source }}: {{ $values.A }} hours since its last successful run (alert above ${STALE_SOURCE_HOURS} h).`,

@@ -315,7 +315,7 @@ export const INGEST_OPS: DashboardDef = {
       sql: `WITH sources AS (SELECT source FROM ${at("runs")} UNION SELECT source FROM ${at("reports")}),
 run_stats AS (
   SELECT source, max(started_at) AS last_run, arg_max(status, started_at) AS last_status,
-    max(ended_at) FILTER (WHERE status = 'ok') AS last_success, count(*) AS runs,
+    max(ended_at) FILTER (WHERE status IN ('ok', 'unchanged')) AS last_success, count(*) AS runs,
     round(100 * count(*) FILTER (WHERE status = 'failed') / count(*), 1) AS failed_runs_pct
   FROM ${at("runs")} GROUP BY source
 ), report_stats AS (

@@ -120,10 +120,13 @@ export async function generateKpiWarehouse(dataDir: string, o: KpiWarehouseOptio
     FROM gen_reports r LEFT JOIN facts f USING (report_id) GROUP BY ALL`);
   // daily runs over 30 days for every source; src-<first>-folder is stale (stopped 10 days ago) and the
   // last province's source never succeeded
-  await run(`INSERT INTO runs
-    SELECT s.source || '-' || d, s.source, now() - INTERVAL (d) DAY, now() - INTERVAL (d) DAY + INTERVAL (30 + hash(s.source, d) % 300) SECOND,
-      CASE WHEN s.source = (SELECT max(source) FROM gen_reports WHERE source NOT LIKE '%folder') OR hash(s.source, d) % 9 = 0 THEN 'failed' ELSE 'ok' END,
-      20 + hash(s.source, d) % 30, hash(s.source, d) % 5, hash(s.source, d) % 3, NULL
+  await run(`INSERT INTO runs BY NAME
+    SELECT s.source || '-' || d AS run_id, s.source, CASE WHEN s.source LIKE '%folder' THEN 'folder' ELSE 'crawl' END AS kind,
+      now() - INTERVAL (d) DAY AS started_at, started_at + INTERVAL (30 + hash(s.source, d) % 300) SECOND AS ended_at,
+      epoch(ended_at) - epoch(started_at) AS duration_s,
+      CASE WHEN s.source = (SELECT max(source) FROM gen_reports WHERE source NOT LIKE '%folder') OR hash(s.source, d) % 9 = 0 THEN 'failed' ELSE 'ok' END AS status,
+      20 + hash(s.source, d) % 30 AS fetched, fetched AS discovered, 0 AS not_modified, 0 AS excluded, hash(s.source, d) % 5 AS new,
+      hash(s.source, d) % 3 AS failed, 0 AS empty_streak, NULL AS error
     FROM (SELECT DISTINCT source FROM gen_reports) s CROSS JOIN range(0, 30) t(d)
     WHERE NOT (s.source = (SELECT min(source) FROM gen_reports WHERE source LIKE '%folder') AND d < 10)`);
   await run(`INSERT INTO dead_letters
