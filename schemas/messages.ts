@@ -51,6 +51,23 @@ export type RawReport = z.infer<typeof RawReport>;
 
 export const PARSE_STATUS = ["parsed", "needs_ocr"] as const;
 
+/** The document formats the parse stage reads (rtf, odt, mht through LibreOffice). */
+export const DOCUMENT_FORMATS = ["text", "html", "pdf", "docx", "doc", "rtf", "odt", "mht"] as const;
+
+/** What the load stage needs to tell renderings of one report apart and pick the best (report identity). */
+export const Rendering = z
+  .object({
+    format: z.enum(DOCUMENT_FORMATS),
+    /** the text (or some of it) came from OCR */
+    ocr: z.boolean(),
+    /** the OCR engine's confidence, 0–1, when the parse stage ran it */
+    ocr_confidence: z.number().min(0).max(1).nullable(),
+    /** MinHash signature of the normalised text: renderings of one report share most values */
+    fingerprint: z.array(z.number().int().min(0).max(0xffffffff)).max(256),
+  })
+  .strict();
+export type Rendering = z.infer<typeof Rendering>;
+
 /** reports.parsed: clean text (itself in the landing zone, by key) and what the page said about itself. */
 export const ParsedReport = z
   .object({
@@ -65,6 +82,8 @@ export const ParsedReport = z
     page_org: z.string().nullable(),
     status: z.enum(PARSE_STATUS),
     status_reason: z.string().nullable(),
+    /** absent in messages from versions before report identity */
+    rendering: Rendering.optional(),
   })
   .strict();
 export type ParsedReport = z.infer<typeof ParsedReport>;
@@ -118,6 +137,7 @@ export const ReportFacts = z
     metadata: ReportMetadata,
     status: z.enum(REPORT_STATUS),
     status_reason: z.string().nullable(),
+    rendering: Rendering.optional(),
     extractor_version: z.string().min(1),
     chars: z.number().int().nonnegative(),
     facts: z.array(Fact),

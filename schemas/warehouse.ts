@@ -34,6 +34,36 @@ export const runsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
     error VARCHAR
   )`;
 
+/** The reports table's DDL under a name, so a migration can rebuild it. */
+export const reportsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
+    report_id VARCHAR PRIMARY KEY,
+    source VARCHAR NOT NULL,
+    source_url VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    content_type VARCHAR NOT NULL,
+    bytes BIGINT NOT NULL,
+    sha256 VARCHAR NOT NULL,
+    landing_key VARCHAR NOT NULL,
+    fetched_at TIMESTAMPTZ NOT NULL,
+    title VARCHAR,
+    org_name VARCHAR,
+    province VARCHAR,
+    city VARCHAR,
+    county VARCHAR,
+    admin_level VARCHAR CHECK (admin_level IN (${list(ADMIN_LEVELS)})),
+    region_code VARCHAR,
+    report_year INTEGER,
+    published_date DATE,
+    status VARCHAR NOT NULL CHECK (status IN (${list(REPORT_STATUS)})),
+    status_reason VARCHAR,
+    chars INTEGER NOT NULL,
+    fact_count INTEGER NOT NULL,
+    extractor_version VARCHAR NOT NULL,
+    loaded_at TIMESTAMPTZ NOT NULL,
+    ocr BOOLEAN NOT NULL DEFAULT false,
+    ocr_confidence DOUBLE
+  )`;
+
 /** The facts table's DDL under a name, so a migration can rebuild it. */
 export const factsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
     report_id VARCHAR NOT NULL,
@@ -60,33 +90,35 @@ export const factsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} 
   )`;
 
 export const DDL = [
-  `CREATE TABLE IF NOT EXISTS reports (
-    report_id VARCHAR PRIMARY KEY,
-    source VARCHAR NOT NULL,
+  reportsTable("reports"),
+  factsTable("facts"),
+  // every payload the load saw and the report it renders: the report's winner (its facts stand), other
+  // renderings of it (an HTML page's PDF attachment), and duplicates (the same text from another file or URL)
+  `CREATE TABLE IF NOT EXISTS renderings (
+    report_id VARCHAR NOT NULL,
+    text_id VARCHAR NOT NULL,
+    role VARCHAR NOT NULL CHECK (role IN ('winner', 'rendering', 'duplicate')),
+    sha256 VARCHAR NOT NULL,
     source_url VARCHAR NOT NULL,
     file_name VARCHAR NOT NULL,
     content_type VARCHAR NOT NULL,
-    bytes BIGINT NOT NULL,
-    sha256 VARCHAR NOT NULL,
     landing_key VARCHAR NOT NULL,
-    fetched_at TIMESTAMPTZ NOT NULL,
-    title VARCHAR,
-    org_name VARCHAR,
-    province VARCHAR,
-    city VARCHAR,
-    county VARCHAR,
-    admin_level VARCHAR CHECK (admin_level IN (${list(ADMIN_LEVELS)})),
-    region_code VARCHAR,
-    report_year INTEGER,
-    published_date DATE,
-    status VARCHAR NOT NULL CHECK (status IN (${list(REPORT_STATUS)})),
-    status_reason VARCHAR,
+    format VARCHAR,
+    status VARCHAR NOT NULL,
+    ocr BOOLEAN NOT NULL,
+    ocr_confidence DOUBLE,
     chars INTEGER NOT NULL,
     fact_count INTEGER NOT NULL,
+    org_name VARCHAR,
+    report_year INTEGER,
+    title VARCHAR,
+    rank_tier INTEGER NOT NULL,
+    rank_metadata INTEGER NOT NULL,
+    fingerprint UINTEGER[] NOT NULL,
+    bands VARCHAR[] NOT NULL,
     extractor_version VARCHAR NOT NULL,
     loaded_at TIMESTAMPTZ NOT NULL
   )`,
-  factsTable("facts"),
   `CREATE TABLE IF NOT EXISTS dead_letters (
     stage VARCHAR NOT NULL,
     reason VARCHAR NOT NULL,
@@ -112,6 +144,17 @@ export const DDL = [
  * so a code added to the registry later could not land.
  */
 export const MIGRATIONS = [
+  {
+    name: "reports: OCR flag and confidence",
+    check: `SELECT 1 - count(*) FROM information_schema.columns WHERE table_name = 'reports' AND column_name = 'ocr'`,
+    // rebuilt, not altered: DuckDB refuses to commit ADD COLUMN on a keyed table inside a transaction
+    steps: [
+      reportsTable("reports__migrated"),
+      "INSERT INTO reports__migrated SELECT *, false, NULL FROM reports",
+      "DROP TABLE reports",
+      "ALTER TABLE reports__migrated RENAME TO reports",
+    ],
+  },
   {
     name: "facts: metric codes are checked by the registry, not a CHECK fixed at creation",
     check: `SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'facts' AND constraint_type = 'CHECK' AND expression LIKE '%metric%'`,
@@ -233,6 +276,7 @@ export const PUBLISHED: readonly PublishedTable[] = [
   { name: "orgs", select: ORGS_SELECT, dependsOn: ["reports"], partitioned: false },
   { name: "kpi_yearly", select: KPI_YEARLY_SELECT, dependsOn: ["facts"], partitioned: false },
   { name: "kpi_rollup", select: KPI_ROLLUP_SELECT, dependsOn: ["facts"], partitioned: false },
+  { name: "renderings", select: "SELECT * EXCLUDE (fingerprint, bands) FROM renderings", dependsOn: ["renderings"], partitioned: false },
 ];
 
 

@@ -1,7 +1,8 @@
 // The folder connector: every supported report file of a folder → landing zone → reports.raw, batch by
 // batch. Files known from an earlier run (same size and mtime) are not read again: if their payload is
 // loaded they are only counted, otherwise their message is taken back from the landing zone.
-import { readdir, readFile, stat } from "node:fs/promises";
+import type { Dirent } from "node:fs";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { RawReport } from "../../schemas/messages.ts";
@@ -23,13 +24,35 @@ export async function assertFolder(dir: string): Promise<void> {
   if (!info?.isDirectory()) throw new MissingFolderError(`input folder not found: ${resolve(dir)}`);
 }
 
+/** Why a directory entry cannot be read as a report file, or null when it can (a file, or a link to one inside the folder). */
+async function unreadable(root: string, path: string, entry: Dirent): Promise<string | null | "skip"> {
+  if (entry.isFile()) return null;
+  if (!entry.isSymbolicLink()) return "skip";
+  let target: string;
+  try {
+    target = await realpath(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") return "symbolic link loop";
+    if (code === "ENOENT") return "dangling symbolic link (its target does not exist)";
+    return `symbolic link not followed (${code})`;
+  }
+  if (!target.startsWith(`${root}/`)) return `symbolic link to ${target}, outside the input folder: not followed`;
+  return (await stat(target)).isFile() ? null : "skip";
+}
+
 export async function listReportFiles(dir: string): Promise<{ files: string[]; skipped: Collected["skipped"] }> {
   await assertFolder(dir);
+  const root = await realpath(dir);
   const files: string[] = [];
   const skipped: Collected["skipped"] = [];
   for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (entry.name.startsWith(".") || !(entry.isFile() || (entry.isSymbolicLink() && (await stat(join(dir, entry.name))).isFile()))) continue;
-    if (contentTypeFor(entry.name)) files.push(join(dir, entry.name));
+    if (entry.name.startsWith(".")) continue;
+    const path = join(dir, entry.name);
+    const why = await unreadable(root, path, entry).catch((err: NodeJS.ErrnoException) => `cannot read it (${err.code ?? err.message})`);
+    if (why === "skip") continue;
+    if (why) skipped.push({ file: entry.name, reason: why });
+    else if (contentTypeFor(entry.name)) files.push(path);
     else skipped.push({ file: entry.name, reason: `not a report file (supported: ${SUPPORTED_EXTENSIONS.join(" ")})` });
   }
   return { files, skipped };
@@ -54,9 +77,14 @@ export async function* importFolder(
   const names = new Set(files.map(nameOf));
   if (skipped.length) yield { raws: [], skipped };
   for (let start = 0; start < files.length; start += BATCH) {
-    const paths = files.slice(start, start + BATCH);
-    const infos = await Promise.all(paths.map((path) => stat(path)));
-    const seen = paths.map((path, i) => ({ path, info: infos[i]!, known: known.unchanged(nameOf(path), infos[i]!.size, infos[i]!.mtimeMs) }));
+    // a file removed or locked since the listing is skipped with the reason, never the end of the run
+    const gone: Collected["skipped"] = [];
+    const cannot = (path: string) => (err: NodeJS.ErrnoException) => {
+      gone.push({ file: nameOf(path), reason: `cannot read it (${err.code ?? err.message})` });
+      return null;
+    };
+    const listed = await Promise.all(files.slice(start, start + BATCH).map(async (path) => ({ path, info: await stat(path).catch(cannot(path)) })));
+    const seen = listed.flatMap(({ path, info }) => (info ? [{ path, info, known: known.unchanged(nameOf(path), info.size, info.mtimeMs) }] : []));
     const knownLoaded = await loaded(seen.flatMap((s) => (s.known ? [s.known.sha256] : [])));
     const raws: RawReport[] = [];
     const toRead: typeof seen = [];
@@ -67,20 +95,22 @@ export async function* importFolder(
       else toRead.push(s);
     }
     const seenAt = Date.now();
-    const payloads = await Promise.all(toRead.map(async ({ path }) => ({
-      bytes: await readFile(path),
+    const read = await Promise.all(toRead.map(async (s) => ({ s, bytes: await readFile(s.path).catch(cannot(s.path)) })));
+    const readable = read.flatMap((r) => (r.bytes ? [{ ...r.s, bytes: r.bytes }] : []));
+    const payloads = readable.map(({ path, bytes }) => ({
+      bytes,
       source: folderSource(dir),
       source_url: pathToFileURL(resolve(path)).href,
       file_name: nameOf(path),
       content_type: contentTypeFor(nameOf(path))!,
-    })));
+    }));
     const landed = await landPayloads(landing, payloads);
     landed.forEach((raw, i) => {
-      const { info } = toRead[i]!;
+      const { info } = readable[i]!;
       known.remember(raw.file_name, { size: info.size, mtimeMs: info.mtimeMs, sha256: raw.sha256, landing_key: raw.landing_key, source_url: raw.source_url, seenAt });
     });
     raws.push(...landed);
-    yield { raws, unchanged: seen.length - raws.length, skipped: [] };
+    yield { raws, unchanged: seen.length - raws.length - (toRead.length - readable.length), skipped: gone };
     // a killed run's next start re-reads at most this many batches
     if ((start / BATCH) % 64 === 63) await known.save(names);
   }

@@ -18,6 +18,7 @@ export const JOBS = {
   async file({ path, contentType, maxChars }: { path: string; contentType: string; maxChars: number }) {
     const parsed = await parseReport(await readFile(path), contentType, { maxChars });
     const { metadata, facts } = extractReport({ text: parsed.text, page: parsed.page, site_host: null });
-    return { title: parsed.page.title, status: parsed.status, status_reason: parsed.status_reason, metadata, facts };
+    const { title } = parsed.page;
+    return { title, status: parsed.status, status_reason: parsed.status_reason, ocr: parsed.ocr, ocr_confidence: parsed.ocr_confidence, metadata, facts };
   },
 };

@@ -10,6 +10,7 @@ import {
 import { DDL, MIGRATIONS, partitionKeySql, provinceCodes } from "../../schemas/warehouse.ts";
 import { PROVINCES } from "../../schemas/regions.ts";
 import type { DeadLetter, ReportFacts, RunRecord } from "../../schemas/messages.ts";
+import { resolveRenderings } from "./renderings.ts";
 import { SnapshotPublisher, currentSnapshotId, type Change } from "./snapshots.ts";
 
 const days = (ymd: string | null) => (ymd ? dateValue(Date.parse(`${ymd}T00:00:00Z`) / 86_400_000) : null);
@@ -29,6 +30,7 @@ const FACT_TYPES = [
 const REPORT_TYPES = [
   VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BIGINT, VARCHAR, VARCHAR, TIMESTAMPTZ, VARCHAR,
   VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, VARCHAR, VARCHAR, INTEGER, INTEGER, VARCHAR, TIMESTAMPTZ,
+  BOOLEAN, DOUBLE,
 ];
 
 function factRows(reports: ReportFacts[]): DuckDBValue[][] {
@@ -49,7 +51,7 @@ function reportRows(reports: ReportFacts[], loadedAt: string): DuckDBValue[][] {
       r.report_id, r.raw.source, r.raw.source_url, r.raw.file_name, r.raw.content_type, BigInt(r.raw.bytes), r.raw.sha256,
       r.raw.landing_key, micros(r.raw.fetched_at), r.title, m.org_name, m.province, m.city, m.county, m.admin_level,
       m.region_code, m.report_year, days(m.published_date), r.status, r.status_reason, r.chars, r.facts.length,
-      r.extractor_version, micros(loadedAt),
+      r.extractor_version, micros(loadedAt), r.rendering?.ocr ?? false, r.rendering?.ocr_confidence ?? null,
     ];
   });
 }
@@ -126,18 +128,23 @@ export class Warehouse {
   }
 
   /**
-   * Replaces each report (by id, and, for a report known by its URL, any other report from that URL: a
-   * page whose text changed) and its facts, atomically. A report that loads clears its payload's earlier dead letters.
+   * Loads a batch of renderings: each is recorded and linked to its report (renderings.ts); the best
+   * rendering of a report replaces its row and facts (by id, and, for a report known by its URL, any other
+   * report from that URL: a page whose text changed), atomically. A rendering that loads clears its
+   * payload's earlier dead letters.
    */
   async replaceReports(batch: ReportFacts[]): Promise<void> {
-    // the same report twice in one batch (one text fetched from two URLs, or redelivered): the last one stands
-    const reports = [...new Map(batch.map((r) => [r.report_id, r])).values()];
-    if (!reports.length) return;
-    const ids = strings(reports.map((r) => r.report_id));
-    // a report known by its URL replaces the older version from that URL; one known by its content does not
-    const urls = strings(reports.filter((r) => r.raw.identity === "url").map((r) => r.raw.source_url));
-    const keys = strings(reports.map((r) => r.raw.landing_key));
+    if (!batch.length) return;
+    const loadedAt = new Date().toISOString();
+    const keys = strings(batch.map((r) => r.raw.landing_key));
     await this.transaction(async () => {
+      const { winners, dropped } = await resolveRenderings(this.conn, batch, loadedAt);
+      await this.markChanged("renderings");
+      // one report won twice in one batch (two renderings, or a redelivery): the last one stands
+      const reports = [...new Map(winners.map((r) => [r.report_id, r])).values()];
+      const ids = strings([...reports.map((r) => r.report_id), ...dropped]);
+      // a report known by its URL replaces the older version from that URL; one known by its content does not
+      const urls = strings(reports.filter((r) => r.raw.identity === "url").map((r) => r.raw.source_url));
       await this.conn.run(
         `CREATE OR REPLACE TEMP TABLE replaced AS SELECT * FROM reports
          WHERE report_id IN (SELECT unnest($ids)) OR source_url IN (SELECT unnest($urls))`,
@@ -148,7 +155,7 @@ export class Warehouse {
         await this.conn.run("DELETE FROM facts WHERE report_id IN (SELECT report_id FROM replaced)");
         await this.conn.run("DELETE FROM reports WHERE report_id IN (SELECT report_id FROM replaced)");
       }
-      await this.append("reports", REPORT_TYPES, reportRows(reports, new Date().toISOString()));
+      await this.append("reports", REPORT_TYPES, reportRows(reports, loadedAt));
       await this.append("facts", FACT_TYPES, factRows(reports));
       for (const source of ["facts", "reports"]) {
         await this.conn.run(`${DIRTY(source, "reports")} WHERE report_id IN (SELECT unnest($ids))`, { ids }, { ids: STRINGS });
@@ -197,7 +204,9 @@ export class Warehouse {
     if (!sha256s.length) return new Set();
     return this.exclusive(async () => {
       const reader = await this.conn.runAndReadAll(
-        "SELECT DISTINCT sha256 FROM reports WHERE extractor_version = $v AND sha256 IN (SELECT unnest($shas))",
+        // a rendering that lost to a better one, or a duplicate, is loaded too: a re-run skips it
+        `SELECT sha256 FROM reports WHERE extractor_version = $v AND sha256 IN (SELECT unnest($shas))
+         UNION SELECT sha256 FROM renderings WHERE extractor_version = $v AND sha256 IN (SELECT unnest($shas))`,
         { v: extractorVersion, shas: strings(sha256s) }, { v: VARCHAR, shas: STRINGS },
       );
       return new Set(reader.getRows().map((r) => String(r[0])));

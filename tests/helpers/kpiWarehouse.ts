@@ -116,7 +116,7 @@ export async function generateKpiWarehouse(dataDir: string, o: KpiWarehouseOptio
       TIMESTAMPTZ '2024-01-01 00:00:00+00' + INTERVAL (hash(r.report_id) % 300) DAY,
       coalesce(r.org_name, '') || r.report_year || '年法治政府建设工作报告', r.org_name, r.province, r.city, r.county, r.admin_level, r.code,
       r.report_year, make_date(r.report_year + 1, 3, 1), 'extracted', NULL, 20000, count(f.metric), 'gen-1',
-      TIMESTAMPTZ '2024-11-01 00:00:00+00' + INTERVAL (hash(r.report_id) % 20) DAY
+      TIMESTAMPTZ '2024-11-01 00:00:00+00' + INTERVAL (hash(r.report_id) % 20) DAY, false, NULL
     FROM gen_reports r LEFT JOIN facts f USING (report_id) GROUP BY ALL`);
   // daily runs over 30 days for every source; src-<first>-folder is stale (stopped 10 days ago) and the
   // last province's source never succeeded

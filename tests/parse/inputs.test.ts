@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { ParseError, parseReport } from "../../pipelines/stages/parse/index.ts";
+import { ocrUnavailable } from "../../pipelines/stages/parse/ocr.ts";
 import { asDocx, asHtml, asPdf, partsOf, sampleText, scannedPdf } from "./fixtures.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -71,10 +72,10 @@ describe("web pages", () => {
     expect((await parseReport(asHtml(parts), "application/msword")).page.title).toBe(parts.title);
   });
 
-  it("a page in UTF-8 declared as GBK, or in GBK declared as UTF-8, is an error", async () => {
-    expect(await parseError(asHtml(parts), "text/html; charset=utf-8")).toMatch(/not valid UTF-8/);
-    const utf8Page = Buffer.from(iconv.decode(Buffer.from(asHtml(parts)), "gbk").replace("gb2312", "gbk"));
-    expect(await parseError(utf8Page, "text/html")).toMatch(/declared charset gb18030 but the bytes are UTF-8/);
+  it("a page whose bytes fit neither its declared charset nor any Chinese one is an error naming the label", async () => {
+    // 0xFF starts no character in UTF-8 nor in GB18030
+    const broken = Buffer.concat([Buffer.from(asHtml(parts)), Buffer.from([0xff, 0xfe, 0xff, 0x20])]);
+    expect(await parseError(broken, "text/html; charset=utf-8")).toMatch(/not valid UTF-8, the declared charset/);
   });
 
   it("a page with nothing but chrome is an error", async () => {
@@ -84,10 +85,19 @@ describe("web pages", () => {
 });
 
 describe("PDF", () => {
-  it("a scan (no text layer) needs OCR, which is a status, not an error", async () => {
-    const parsed = await parseReport(await scannedPdf(), "application/pdf");
-    expect(parsed).toMatchObject({ status: "needs_ocr", text: "" });
-    expect(parsed.status_reason).toMatch(/no text layer on 3 of 3 pages/);
+  it("a scan (no text layer) needs OCR when OCR is off or finds nothing, which is a status, not an error", async () => {
+    process.env.GOVKPI_OCR = "off";
+    try {
+      const parsed = await parseReport(await scannedPdf(), "application/pdf");
+      expect(parsed).toMatchObject({ status: "needs_ocr", text: "" });
+      expect(parsed.status_reason).toMatch(/no usable text layer on 3 of 3 pages: a scanned PDF needs OCR, and OCR is turned off/);
+    } finally {
+      delete process.env.GOVKPI_OCR;
+    }
+    if (await ocrUnavailable()) return;
+    // pages holding a grey frame and a page number: tesseract reads nothing there
+    const blank = await parseReport(await scannedPdf(), "application/pdf");
+    expect(blank).toMatchObject({ status: "needs_ocr", status_reason: "OCR found no text on 3 of 3 pages" });
   });
 
   it("a PDF served as application/octet-stream is recognised by its signature", async () => {

@@ -8,13 +8,16 @@ import { describe, expect, it } from "vitest";
 import { govkpi, REPO, SAMPLES, tempDir } from "../helpers/cli.ts";
 import { readParquet, warehouseContents } from "../helpers/warehouse.ts";
 
-/** 150 distinct reports: the samples, each with a numbered appendix line so their ids differ. */
+/** 150 distinct reports: the samples, each copy moved back by its own number of years (an earlier year's
+ * report of the same department: one text with one line changed would be the same report). */
 function manyReports(): string {
   const dir = tempDir();
   const seeds = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt"));
   for (let i = 0; i < 150; i++) {
     const seed = seeds[i % seeds.length]!;
-    writeFileSync(join(dir, `${String(i).padStart(3, "0")}-${seed}`), `${readFileSync(join(SAMPLES, seed), "utf8")}\n附件${i}\n`);
+    const back = 1 + Math.floor(i / seeds.length);
+    const text = readFileSync(join(SAMPLES, seed), "utf8").replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, (y) => String(Number(y) - back));
+    writeFileSync(join(dir, `${String(i).padStart(3, "0")}-${seed}`), text);
   }
   return dir;
 }

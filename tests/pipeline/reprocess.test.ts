@@ -10,6 +10,7 @@ async function markLoadedByOlderExtractor(data: string): Promise<void> {
   const conn = await db.connect();
   await conn.run("UPDATE reports SET extractor_version = '0.0.0-old'");
   await conn.run("UPDATE facts SET extractor_version = '0.0.0-old'");
+  await conn.run("UPDATE renderings SET extractor_version = '0.0.0-old'");
   conn.closeSync();
   db.closeSync();
 }

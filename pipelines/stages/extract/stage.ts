@@ -18,6 +18,7 @@ export async function extractParsed(landing: LandingZone, p: ParsedReport): Prom
     metadata,
     status: p.status === "needs_ocr" ? "needs_ocr" : "extracted",
     status_reason: p.status_reason,
+    rendering: p.rendering,
     extractor_version: EXTRACTOR_VERSION,
     chars: p.chars,
     facts,

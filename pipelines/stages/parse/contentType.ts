@@ -10,6 +10,10 @@ const BY_EXTENSION: Record<string, string> = {
   ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   ".doc": "application/msword",
   ".wps": "application/msword",
+  ".rtf": "application/rtf",
+  ".odt": "application/vnd.oasis.opendocument.text",
+  ".mht": "multipart/related",
+  ".mhtml": "multipart/related",
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(BY_EXTENSION);

@@ -1,5 +1,8 @@
 // Bytes to a JS string: BOMs first, then UTF-16 without a BOM, then the charset the caller was told
-// (strictly: bytes that do not fit it are an error, not mojibake), then detection (UTF-8, Big5, GB18030).
+// (strictly: bytes that do not fit it are not decoded as mojibake), then detection (UTF-8, Big5, GB18030).
+// A wrong label is common (a GBK page labelled UTF-8, a UTF-8 page left labelled gb2312): when the bytes
+// do not fit the label but do fit a Chinese charset, that charset is used. Japanese and Korean encodings
+// decode as GB18030 without an error, so detection names them and they are refused, never garbled.
 import iconv from "iconv-lite";
 import jschardet from "jschardet";
 import { ParseError } from "./errors.ts";
@@ -83,6 +86,16 @@ function validUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** Languages whose encodings (Shift-JIS, EUC-JP, EUC-KR…) GB18030 would decode without complaint into nonsense. */
+const FOREIGN: Record<string, string> = { ja: "Japanese", ko: "Korean" };
+
+/** Bytes in a Japanese or Korean multi-byte encoding: refused whatever the label says, never decoded as GB18030. */
+function refuseForeign(bytes: Uint8Array): void {
+  const { encoding, language } = jschardet.detect(Buffer.from(bytes));
+  const foreign = language ? FOREIGN[language] : undefined;
+  if (foreign) throw new ParseError(`text in ${encoding} (${foreign}), not an encoding of Chinese reports (UTF-8, GB18030, Big5)`);
+}
+
 function detect(bytes: Uint8Array): string {
   if (validUtf8(bytes)) return utf8.decode(bytes);
   const buffer = Buffer.from(bytes);
@@ -101,5 +114,16 @@ export function decodeText(bytes: Uint8Array, declared: string | null = null): s
   const utf16 = bomless16(bytes);
   if (utf16) return iconv.decode(Buffer.from(bytes), utf16);
   if (looksBinary(bytes)) throw new ParseError("binary content where text was expected (NUL or control bytes)");
-  return declared ? decodeDeclared(bytes, declared) : detect(bytes);
+  if (!isAscii(bytes) && !validUtf8(bytes)) refuseForeign(bytes);
+  if (!declared) return detect(bytes);
+  try {
+    return decodeDeclared(bytes, declared);
+  } catch (err) {
+    // the label is wrong: the charset the bytes evidently are in, or the label's error when none fits
+    try {
+      return detect(bytes);
+    } catch {
+      throw err;
+    }
+  }
 }

@@ -4,7 +4,7 @@
 import * as cheerio from "cheerio";
 import { type CleanText, cleanText, dateIn, looksLikeTitle } from "./cleanText.ts";
 import { charsetFromContentType, charsetLabel, decodeText } from "./decode.ts";
-import { pageContent } from "./htmlContent.ts";
+import { pageContent, renderText } from "./htmlContent.ts";
 import { normaliseText } from "./normalise.ts";
 
 function metaCharset(bytes: Uint8Array): string | null {
@@ -18,7 +18,8 @@ const squash = (s: string) => s.replace(/\s+/g, "");
 export const decodeHtml = (bytes: Uint8Array, contentType: string) =>
   decodeText(bytes, charsetFromContentType(contentType) ?? metaCharset(bytes));
 
-export function htmlText(bytes: Uint8Array, contentType: string): CleanText {
+/** `document`: HTML a word processor exported (no site chrome to remove): the whole body is the report. */
+export function htmlText(bytes: Uint8Array, contentType: string, { document = false } = {}): CleanText {
   const $ = cheerio.load(decodeHtml(bytes, contentType));
   const meta = (name: string) => $(`meta[name='${name}' i]`).attr("content")?.trim() || null;
   const headings = [...$("h1").toArray().map((h) => $(h).text()), $("title").text().split(/[_|]| - /)[0] ?? ""];
@@ -26,7 +27,7 @@ export function htmlText(bytes: Uint8Array, contentType: string): CleanText {
   const title = found && normaliseText(found);
   const published = meta("PubDate") ?? meta("publishdate");
 
-  const { info, body } = pageContent($);
+  const { info, body } = document ? { info: [], body: renderText($("body").toArray()) } : pageContent($);
   const lead = title && !squash(body).startsWith(squash(title)) ? [title] : [];
   const clean = cleanText([...lead, ...info, body].join("\n"));
   return {

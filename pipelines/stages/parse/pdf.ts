@@ -1,17 +1,23 @@
 // PDF attachments: pdf.js (bundled by unpdf) reads the text layer page by page; pdfLayout rebuilds the
-// paragraphs. A PDF whose pages carry (almost) no text is a scan: it needs OCR, which is not an error.
+// reading order. Pages without a usable text layer (scans, or fonts without a ToUnicode map that leave
+// garbage) are OCR'd when tesseract is installed; without it a mostly scanned PDF needs OCR, which is a
+// status, not an error, and a few such pages in a digital PDF are named in the report's notes.
 import { getDocumentProxy, getResolvedPDFJS } from "unpdf";
 import { DEFAULT_LIMITS } from "../../../schemas/limits.ts";
 import { ParseError } from "./errors.ts";
 import { overLimit } from "./limits.ts";
+import { looksOcrSpaced } from "./normalise.ts";
+import { ocrPages, ocrUnavailable } from "./ocr.ts";
 import { layoutPages, paragraphs, type PdfRun } from "./pdfLayout.ts";
 
 export interface PdfText {
   text: string;
   /** why the text layer is unusable, when it is */
   needsOcr: string | null;
-  /** how the layout was read, when it was more than one column of running text */
+  /** how the layout was read (columns, tables, footnotes, OCR'd or unread pages) */
   notes: string[];
+  /** set when text came from OCR: ours (with tesseract's confidence) or a text layer an OCR engine wrote */
+  ocr: { confidence: number | null } | null;
 }
 
 /** The part of pdf.js's TextItem read here: unpdf's bundled types do not resolve under NodeNext. */
@@ -24,6 +30,19 @@ interface TextItem {
 
 /** a page with fewer characters than this carries a stamp, a page number or a watermark, not a report */
 const TEXT_PAGE_CHARS = 30;
+
+const letters = (runs: PdfRun[]) => runs.map((r) => r.str).join("").replace(/[\s\p{P}\p{S}]/gu, "");
+
+/** Text from a font without a ToUnicode map: private-use or control codes, or Latin-1 soup where a Chinese
+ * report has no Chinese. */
+export function isGarbage(text: string): boolean {
+  const chars = [...text.replace(/\s/g, "")];
+  if (!chars.length) return false;
+  const share = (re: RegExp) => chars.filter((c) => re.test(c)).length / chars.length;
+  return share(/[\ue000-\uf8ff\u0000-\u001f\ufffd]/u) >= 0.3 || (share(/\p{Script=Han}/u) < 0.1 && share(/[\u0080-\u024f]/u) >= 0.3);
+}
+
+const unusable = (runs: PdfRun[]) => letters(runs).length < TEXT_PAGE_CHARS || isGarbage(runs.map((r) => r.str).join(""));
 
 // pdf.js prints a warning on stdout as it loads in Node, and stdout carries `govkpi extract`'s JSONL
 let loaded: Promise<unknown> | null = null;
@@ -52,7 +71,7 @@ async function open(bytes: Uint8Array) {
   }
 }
 
-export async function pdfText(bytes: Uint8Array, { maxChars }: { maxChars: number } = DEFAULT_LIMITS): Promise<PdfText> {
+async function textLayers(bytes: Uint8Array, maxChars: number): Promise<PdfRun[][]> {
   const pdf = await open(bytes);
   try {
     const pages: PdfRun[][] = [];
@@ -71,21 +90,55 @@ export async function pdfText(bytes: Uint8Array, { maxChars }: { maxChars: numbe
       chars += runs.reduce((sum, r) => sum + r.str.length, 0);
       if (chars > maxChars) throw overLimit(`text of more than ${chars} characters by page ${n} of ${pdf.numPages}`, maxChars);
     }
-    const { pages: body, footnotes, columnPages, tables } = layoutPages(pages);
-    const textPages = body.filter((page) => page.map((l) => l.text).join("").replace(/[\s\p{P}\p{S}]/gu, "").length >= TEXT_PAGE_CHARS).length;
-    if (textPages * 2 < pages.length) {
-      return { text: "", needsOcr: `no text layer on ${pages.length - textPages} of ${pages.length} pages: a scanned PDF needs OCR`, notes: [] };
-    }
-    const notes = [
-      ...(columnPages ? [`columns on ${columnPages} of ${pages.length} pages, read column by column`] : []),
-      ...(tables ? [`${tables} table block(s), read row by row`] : []),
-      ...(footnotes.length ? [`${footnotes.length} footnote line(s) set after the body`] : []),
-    ];
-    return { text: [...paragraphs(body.flat()), ...paragraphs(footnotes)].join("\n"), needsOcr: null, notes };
+    return pages;
   } catch (err) {
     if (err instanceof ParseError) throw err;
     throw new ParseError(`not a readable PDF: ${(err as Error).message}`);
   } finally {
     await pdf.destroy();
   }
+}
+
+export async function pdfText(bytes: Uint8Array, { maxChars }: { maxChars: number } = DEFAULT_LIMITS): Promise<PdfText> {
+  const pages = await textLayers(bytes, maxChars);
+  const unread = pages.flatMap((runs, i) => (unusable(runs) ? [i + 1] : []));
+  const notes: string[] = [];
+  let ocr: PdfText["ocr"] = null;
+  if (unread.length) {
+    const why = await ocrUnavailable();
+    if (why) {
+      if (unread.length * 2 > pages.length) {
+        return { text: "", needsOcr: `no usable text layer on ${unread.length} of ${pages.length} pages: a scanned PDF needs OCR, and ${why}`, notes: [], ocr: null };
+      }
+      notes.push(`${unread.length} of ${pages.length} pages without a usable text layer not read (${why})`);
+    } else {
+      const read = await ocrPages(bytes, unread);
+      let weighted = 0;
+      let chars = 0;
+      for (const [n, page] of read) {
+        pages[n - 1] = page.runs;
+        const length = letters(page.runs).length;
+        if (page.confidence !== null) {
+          weighted += page.confidence * length;
+          chars += length;
+        }
+      }
+      notes.push(`${unread.length} of ${pages.length} pages read by OCR`);
+      ocr = { confidence: chars ? Math.round((weighted / chars) * 1000) / 1000 : null };
+      const stillEmpty = pages.filter(unusable).length;
+      if (stillEmpty * 2 > pages.length) {
+        return { text: "", needsOcr: `OCR found no text on ${stillEmpty} of ${pages.length} pages`, notes, ocr };
+      }
+    }
+  }
+  const layout = layoutPages(pages);
+  if (layout.columnPages) notes.push(`columns on ${layout.columnPages} of ${pages.length} pages, read column by column`);
+  if (layout.tables) notes.push(`${layout.tables} table block(s), read row by row`);
+  if (layout.footnotes.length) notes.push(`${layout.footnotes.length} footnote line(s) set after the body`);
+  const text = [...paragraphs(layout.pages.flat()), ...paragraphs(layout.footnotes)].join("\n");
+  if (!ocr && looksOcrSpaced(text)) {
+    notes.push("the text layer was written by an OCR engine");
+    ocr = { confidence: null };
+  }
+  return { text, needsOcr: null, notes, ocr };
 }

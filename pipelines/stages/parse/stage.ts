@@ -4,6 +4,7 @@ import { ParsedReport, RawReport, TOPICS } from "../../../schemas/messages.ts";
 import { LandingZone, sha256 } from "../../landing/landingZone.ts";
 import type { DocumentPool } from "../../pool/pool.ts";
 import { eachInput, provenanceOf, type Stage } from "../stage.ts";
+import { fingerprint } from "./fingerprint.ts";
 import { parseReport } from "./index.ts";
 
 /** A report's id: stable across formats and re-fetches, the hash of its text without whitespace. */
@@ -22,6 +23,7 @@ export async function parseLanded(landing: LandingZone, raw: RawReport, maxChars
     page_org: parsed.page.org,
     status: parsed.status,
     status_reason: parsed.status_reason,
+    rendering: { format: parsed.format, ocr: parsed.ocr, ocr_confidence: parsed.ocr_confidence, fingerprint: fingerprint(parsed.text) },
   });
   return { message, text: parsed.text };
 }
