@@ -10,6 +10,9 @@ import type { PdfRun } from "./pdfLayout.ts";
 
 const run = promisify(execFile);
 
+/** A page's rasterising or reading never outlives this, even when the worker that asked is killed on its budget. */
+const PAGE_TIMEOUT_MS = 120_000;
+
 export const OCR_PACKAGES = "poppler-utils, tesseract-ocr and tesseract-ocr-chi-sim";
 const LANGUAGE = "chi_sim";
 
@@ -85,13 +88,14 @@ export async function ocrPages(bytes: Uint8Array, pages: number[]): Promise<Map<
     for (const page of pages) {
       const dpi = await imageDpi(pdf, page);
       const base = join(dir, `page-${page}`);
-      await run("pdftoppm", ["-r", `${dpi}`, "-gray", "-png", "-singlefile", "-f", `${page}`, "-l", `${page}`, pdf, base]);
+      await run("pdftoppm", ["-r", `${dpi}`, "-gray", "-png", "-singlefile", "-f", `${page}`, "-l", `${page}`, pdf, base], { timeout: PAGE_TIMEOUT_MS });
       const png = (await readdir(dir)).find((f) => f.startsWith(`page-${page}.`));
       if (!png) continue;
       // one thread per page: the worker pool already keeps both cores busy
       const { stdout } = await run("tesseract", [join(dir, png), "stdout", "-l", LANGUAGE, "tsv"], {
         env: { ...process.env, OMP_THREAD_LIMIT: "1" },
         maxBuffer: 64 * 1024 * 1024,
+        timeout: PAGE_TIMEOUT_MS,
       });
       const height = Number(/^1\t\d+\t0\t0\t0\t0\t0\t0\t\d+\t(\d+)/m.exec(stdout)?.[1] ?? 0);
       out.set(page, runsFromTsv(stdout, dpi, height));
