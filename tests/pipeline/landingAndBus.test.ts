@@ -33,7 +33,7 @@ describe("landing zone messages", () => {
     ]);
     expect(a!.landing_key).toBe(b!.landing_key);
     expect(await zone.message(a!.landing_key, "https://a.gov.cn/1")).toEqual(a);
-    expect((await zone.message(b!.landing_key, "https://b.gov.cn/2"))!.hints).toEqual({ title: null, published_date: null, site_host: null });
+    expect((await zone.message(b!.landing_key, "https://b.gov.cn/2"))!.hints).toMatchObject({ title: null, published_date: null, site_host: null });
     expect(await zone.message(a!.landing_key, "https://elsewhere/")).toBeNull();
   });
 });
