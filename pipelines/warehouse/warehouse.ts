@@ -16,9 +16,6 @@ import { SnapshotPublisher, currentSnapshotId, type Change } from "./snapshots.t
 const days = (ymd: string | null) => (ymd ? dateValue(Date.parse(`${ymd}T00:00:00Z`) / 86_400_000) : null);
 const micros = (iso: string) => timestampTZValue(BigInt(Date.parse(iso)) * 1000n);
 
-/** What the writer's DuckDB may hold in memory (the run's peak RSS stays flat however large the warehouse). */
-const WRITER_MEMORY = "768MB";
-
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
 const CHUNK_ROWS = 2048;
 
@@ -104,8 +101,6 @@ export class Warehouse {
       );
     });
     const conn = await db.connect();
-    // DuckDB would take 80 % of the machine's memory for its caches; a publish's sorts spill to disk past this
-    await conn.run(`SET memory_limit = '${WRITER_MEMORY}'`);
     for (const sql of DDL) await conn.run(sql);
     const warehouse = new Warehouse(dataDir, db, conn, {
       publishIntervalMs: options.publishIntervalMs === undefined ? 2000 : options.publishIntervalMs,
