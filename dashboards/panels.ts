@@ -10,6 +10,7 @@
 // `$__timeFrom()` / `$__timeTo()` are the plugin's (sqlds) macros; a year is in range when any of it is.
 import { ADMIN_LEVELS } from "../schemas/messages.ts";
 import { metricDef, UNIT_LABELS, type MetricCode } from "../schemas/metrics.ts";
+import { STANDARD_TABLE_METRICS, standardColumn } from "../schemas/warehouse.ts";
 
 export type PanelKind = "timeseries" | "barchart" | "table" | "stat";
 
@@ -83,7 +84,10 @@ const levelColumns = (value = "value") =>
   ADMIN_LEVELS.map((l) => `max(${value}) FILTER (WHERE admin_level = '${l}') AS "${ADMIN_LEVEL_LABELS[l]}"`).join(", ");
 const LEVEL_COLUMNS = ADMIN_LEVELS.map((l) => ADMIN_LEVEL_LABELS[l]);
 
-const YEARS = "report_year BETWEEN year($__timeFrom()::TIMESTAMP) AND year($__timeTo()::TIMESTAMP)";
+const LAST_YEAR = "year($__timeTo()::TIMESTAMP)";
+const YEARS = `report_year BETWEEN year($__timeFrom()::TIMESTAMP) AND ${LAST_YEAR}`;
+/** a kpi_yearly row that is its organisation's latest of the metric within the range: the next is past it */
+const LATEST = `${YEARS} AND coalesce(next_year > ${LAST_YEAR}, true)`;
 const REGION = [pick("province", "province"), pick("city", "city"), pick(levelLabel(), "admin_level")].join(" AND ");
 /** the metric codes whose label with unit (信访总量（件）, what the metric variables show) is chosen */
 const chosenMetrics = (variable: string) => `(SELECT code FROM ${at("metrics")} WHERE ${pick("display", variable)})`;
@@ -138,10 +142,6 @@ ORDER BY admin_level DESC`,
 
 const HEADLINES: MetricCode[] = ["petitions.total", "penalties.cases", "penalties.fines", "approvals.licensing_decisions", "disclosure.requests", "approvals.time_cut_ratio"];
 
-/** #10's standard-table metrics per organisation and year, side by side. */
-const STANDARD_TABLE: MetricCode[] = [
-  "approvals.licensing_decisions", "penalties.decisions", "disclosure.requests", "disputes.reconsiderations", "disputes.reconsiderations_corrected",
-];
 
 const EVIDENCE_LINK = { column: "指标", vars: { org: "org_name", metric: "指标" } };
 
@@ -193,10 +193,10 @@ FROM (
     {
       id: 9, title: "${metric:text}：单位逐年（未选单位时为最近一年最大的10个）", kind: "barchart", kpi: true, grid: [0, 13, 12, 8],
       sql: `WITH yearly AS (
-  SELECT org_name, report_year, value FROM ${at("kpi_yearly")}
+  SELECT org_name, report_year, value, next_year FROM ${at("kpi_yearly")}
   WHERE metric IN ${chosenMetrics("metric")} AND scope IS NULL AND qualifier IS NULL AND value IS NOT NULL AND org_name IS NOT NULL AND ${ORGS} AND ${YEARS}
 ), top AS (
-  SELECT org_name FROM yearly GROUP BY org_name ORDER BY arg_max(value, report_year) DESC, org_name LIMIT 10
+  SELECT org_name FROM yearly WHERE coalesce(next_year > ${LAST_YEAR}, true) GROUP BY org_name ORDER BY max(value) DESC, org_name LIMIT 10
 )
 SELECT * FROM (
   PIVOT (SELECT report_year::VARCHAR AS year, org_name, value FROM yearly SEMI JOIN top USING (org_name))
@@ -218,12 +218,12 @@ FROM (
     {
       id: 11, title: "行政许可、行政处罚、依申请公开与复议纠正率：单位逐年", kind: "table", kpi: true, grid: [0, 21, 24, 9],
       sql: `SELECT org_name, province, ${levelLabel()} AS level, report_year,
-  ${STANDARD_TABLE.map((c) => `max(value) FILTER (WHERE metric = '${c}') AS "${metricLabel(c)}"`).join(",\n  ")},
-  round(100 * max(value) FILTER (WHERE metric = 'disputes.reconsiderations_corrected') / nullif(max(value) FILTER (WHERE metric = 'disputes.reconsiderations'), 0), 1) AS "复议纠正率（%）"
-FROM ${at("kpi_yearly")}
-WHERE metric IN (${STANDARD_TABLE.map((c) => `'${c}'`).join(", ")}) AND scope IS NULL AND qualifier IS NULL AND org_name IS NOT NULL AND ${ORGS} AND ${YEARS}
-GROUP BY ALL ORDER BY org_name, report_year LIMIT 2000`,
-      columns: ["org_name", "province", "level", "report_year", ...STANDARD_TABLE.map(metricLabel), "复议纠正率（%）"],
+  ${STANDARD_TABLE_METRICS.map((c) => `${standardColumn(c)} AS "${metricLabel(c)}"`).join(",\n  ")},
+  round(100 * ${standardColumn("disputes.reconsiderations_corrected")} / nullif(${standardColumn("disputes.reconsiderations")}, 0), 1) AS "复议纠正率（%）"
+FROM ${at("kpi_standard")}
+WHERE ${ORGS} AND ${YEARS}
+ORDER BY org_name, report_year, province LIMIT 2000`,
+      columns: ["org_name", "province", "level", "report_year", ...STANDARD_TABLE_METRICS.map(metricLabel), "复议纠正率（%）"],
       drillDown: [{ column: "org_name", vars: { org: "org_name" } }],
     },
     {
@@ -231,21 +231,24 @@ GROUP BY ALL ORDER BY org_name, report_year LIMIT 2000`,
       description: "每个单位每项指标在时间范围内最近一年的数据、单位和同比；点击指标打开该单位逐年的原文句子和报告链接。",
       sql: `SELECT org_name, province, ${levelLabel()} AS level, m.display AS 指标, report_year, value,
   previous, round(100 * yoy, 1) AS "同比（%）", qualifier, scope
-FROM ${at("kpi_yearly")} AS y JOIN ${at("metrics")} AS m ON m.code = y.metric
-WHERE ${pick("y.family", "family")} AND org_name IS NOT NULL AND ${ORGS} AND ${YEARS}
-QUALIFY row_number() OVER (PARTITION BY org_name, province, city, county, admin_level, metric, scope, qualifier ORDER BY report_year DESC) = 1
-ORDER BY org_name, metric, qualifier NULLS FIRST LIMIT 2000`,
+FROM (
+  SELECT * FROM ${at("kpi_by_org")}
+  WHERE ${pick("family", "family")} AND org_name IS NOT NULL AND ${ORGS} AND ${LATEST}
+  ORDER BY org_name, metric, qualifier NULLS FIRST, scope NULLS FIRST, province, city, county LIMIT 2000
+) AS y JOIN ${at("metrics")} AS m ON m.code = y.metric
+ORDER BY org_name, metric, qualifier NULLS FIRST, scope NULLS FIRST, province, city, county`,
       columns: ["org_name", "province", "level", "指标", "report_year", "value", "previous", "同比（%）", "qualifier", "scope"],
       drillDown: [EVIDENCE_LINK],
     },
     {
       id: 13, title: "数据质量：同比超过3倍的跳变、遮蔽数字（点击指标查看原文）", kind: "table", kpi: false, grid: [0, 40, 14, 9],
       sql: `SELECT org_name, ${levelLabel()} AS level, m.display AS 指标, report_year, value, previous,
-  CASE WHEN redacted THEN '遮蔽（**）' ELSE '跳变 ×' || round(greatest(value / previous, previous / value), 1) END AS issue
-FROM ${at("kpi_yearly")} AS y JOIN ${at("metrics")} AS m ON m.code = y.metric
-WHERE (redacted OR (previous > 0 AND value > 0 AND greatest(value / previous, previous / value) > 3))
-  AND org_name IS NOT NULL AND ${ORGS} AND ${YEARS}
-ORDER BY org_name, metric, report_year LIMIT 2000`,
+  CASE flag WHEN 'redacted' THEN '遮蔽（**）' ELSE '跳变 ×' || round(ratio, 1) END AS issue
+FROM (
+  SELECT * FROM ${at("kpi_flags")} WHERE org_name IS NOT NULL AND ${ORGS} AND ${YEARS}
+  ORDER BY org_name, metric, report_year, qualifier NULLS FIRST, scope NULLS FIRST LIMIT 2000
+) AS y JOIN ${at("metrics")} AS m ON m.code = y.metric
+ORDER BY org_name, metric, report_year, qualifier NULLS FIRST, scope NULLS FIRST`,
       columns: ["org_name", "level", "指标", "report_year", "value", "previous", "issue"],
       drillDown: [EVIDENCE_LINK],
     },
@@ -253,9 +256,8 @@ ORDER BY org_name, metric, report_year LIMIT 2000`,
       id: 15, title: "承诺时限压缩比分布（%，各级单位数）", kind: "barchart", kpi: true, grid: [0, 49, 24, 8],
       description: "每个单位时间范围内最近一年的压缩比，按10个百分点分组；横轴为文字分组，柱为各级单位数。",
       sql: `WITH latest AS (
-  SELECT admin_level, arg_max(value, report_year) AS value FROM ${at("kpi_yearly")}
-  WHERE metric = 'approvals.time_cut_ratio' AND scope IS NULL AND qualifier IS NULL AND value IS NOT NULL AND ${ORGS} AND ${YEARS}
-  GROUP BY org_name, province, city, county, admin_level
+  SELECT admin_level, value FROM ${at("kpi_yearly")}
+  WHERE metric = 'approvals.time_cut_ratio' AND scope IS NULL AND qualifier IS NULL AND value IS NOT NULL AND org_name IS NOT NULL AND ${ORGS} AND ${LATEST}
 ), buckets AS (SELECT least(floor(value / 10), 9)::INTEGER AS b, admin_level, count(*) AS orgs FROM latest GROUP BY ALL)
 SELECT (b * 10) || '–' || (b * 10 + 10) || '%' AS bucket, ${levelColumns("orgs")}
 FROM buckets GROUP BY b ORDER BY b`,
@@ -263,10 +265,13 @@ FROM buckets GROUP BY b ORDER BY b`,
     },
     {
       id: 14, title: "覆盖：各省各级逐年报告数", kind: "table", kpi: true, grid: [14, 40, 10, 9],
-      sql: `SELECT coalesce(province, '未注明') AS province, ${levelLabel()} AS level, report_year, count(*) AS reports, sum(fact_count) AS facts
-FROM ${at("reports")}
-WHERE ${ORGS} AND ${YEARS}
-GROUP BY ALL ORDER BY province, level DESC, report_year`,
+      sql: `WITH counts AS (
+  SELECT province, admin_level, report_year, reports, facts FROM ${at("reports_rollup")} WHERE ${isAll("org")} AND ${REGION} AND ${YEARS}
+  UNION ALL
+  SELECT province, admin_level, report_year, reports, facts FROM ${at("org_years")} WHERE NOT ${isAll("org")} AND ${ORGS} AND ${YEARS}
+)
+SELECT coalesce(province, '未注明') AS province, ${levelLabel()} AS level, report_year, sum(reports) AS reports, sum(facts) AS facts
+FROM counts GROUP BY ALL ORDER BY province, level DESC, report_year`,
       columns: ["province", "level", "report_year", "reports", "facts"],
     },
   ],
@@ -289,6 +294,7 @@ export const EVIDENCE: DashboardDef = {
       sql: `SELECT org_name, report_year, m.display AS 指标, value, approx, redacted, qualifier, scope, evidence, source_url
 FROM ${at("facts")} AS f JOIN ${at("metrics")} AS m ON m.code = f.metric
 WHERE NOT ${isAll("org")} AND org_name IN (\${org}) AND f.metric IN ${chosenMetrics("metric")}
+  AND province_code IN (SELECT province_code FROM ${at("orgs")} WHERE org_name IN (\${org}))
 ORDER BY org_name, f.metric, qualifier NULLS FIRST, scope NULLS FIRST, report_year`,
       columns: ["org_name", "report_year", "指标", "value", "approx", "redacted", "qualifier", "scope", "evidence", "source_url"],
     },
@@ -305,21 +311,21 @@ export const INGEST_OPS: DashboardDef = {
     KPI_TRENDS.variables[0]!,
     {
       name: "source", label: "Source", multi: true,
-      sql: `SELECT source AS __text FROM ${at("runs")} UNION SELECT source FROM ${at("reports")} ORDER BY 1`,
+      sql: `SELECT source AS __text FROM ${at("runs")} UNION SELECT source FROM ${at("reports_rollup")} ORDER BY 1`,
     },
   ],
   panels: [
     {
       id: 1, title: "Freshness per source (hours since the last successful run)", kind: "table", kpi: true, grid: [0, 0, 24, 9],
       description: "Every source id seen in runs or reports. Green under 48 h, orange under 8 days, red beyond (or never succeeded).",
-      sql: `WITH sources AS (SELECT source FROM ${at("runs")} UNION SELECT source FROM ${at("reports")}),
+      sql: `WITH sources AS (SELECT source FROM ${at("runs")} UNION SELECT source FROM ${at("reports_rollup")}),
 run_stats AS (
   SELECT source, max(started_at) AS last_run, arg_max(status, started_at) AS last_status,
     max(ended_at) FILTER (WHERE status IN ('ok', 'unchanged')) AS last_success, count(*) AS runs,
     round(100 * count(*) FILTER (WHERE status = 'failed') / count(*), 1) AS failed_runs_pct
   FROM ${at("runs")} GROUP BY source
 ), report_stats AS (
-  SELECT source, max(loaded_at) AS last_loaded, count(*) AS reports FROM ${at("reports")} GROUP BY source
+  SELECT source, max(last_loaded) AS last_loaded, sum(reports) AS reports FROM ${at("reports_rollup")} GROUP BY source
 )
 SELECT source, last_status, last_run, last_success,
   date_diff('hour', coalesce(last_success, last_loaded), now()) AS hours_since_success,
@@ -365,8 +371,8 @@ GROUP BY ALL ORDER BY time`,
     },
     {
       id: 7, title: "Extraction yield: facts per report by extractor version", kind: "barchart", kpi: true, grid: [12, 25, 12, 8],
-      sql: `SELECT extractor_version, count(*) AS reports, round(avg(fact_count), 1) AS facts_per_report
-FROM ${at("reports")} WHERE status = 'extracted' AND ${SOURCE} GROUP BY ALL ORDER BY extractor_version`,
+      sql: `SELECT extractor_version, sum(reports) AS reports, round(sum(facts) / sum(reports), 1) AS facts_per_report
+FROM ${at("reports_rollup")} WHERE status = 'extracted' AND ${SOURCE} GROUP BY ALL ORDER BY extractor_version`,
       columns: ["extractor_version", "reports", "facts_per_report"],
     },
     {

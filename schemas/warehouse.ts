@@ -3,7 +3,7 @@
 // checked by the facts message's zod schema against the registry, not by the table: a code added to the
 // registry must load into a warehouse created before it.
 import { APPROX, ADMIN_LEVELS, REPORT_STATUS, RUN_KINDS, RUN_STATUS } from "./messages.ts";
-import { METRICS, UNIT_LABELS } from "./metrics.ts";
+import { METRICS, UNIT_LABELS, type MetricCode } from "./metrics.ts";
 
 /** A string as an SQL literal. */
 export const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -210,15 +210,27 @@ export function provinceCodes(provinces: ReadonlyArray<{ code: string; name: str
   return new Map(provinces.flatMap((p) => (PROVINCE_ISO[p.code.slice(0, 2)] ? [[p.name, `CN-${PROVINCE_ISO[p.code.slice(0, 2)]}`]] : [])));
 }
 
-export const PARTITION_COLUMNS = ["year", "province_code"] as const;
+export type PartitionColumn = "year" | "province_code";
+/** The hive partitions of facts and reports: year=2023/province_code=CN-JS. */
+export const PARTITION_COLUMNS: readonly PartitionColumn[] = ["year", "province_code"];
+/** The aggregates' partitions: province_code=CN-JS, so a change to one year of a province rewrites that province's aggregate. */
+export const PROVINCE_PARTITION: readonly PartitionColumn[] = ["province_code"];
 
 export interface PublishedTable {
   name: string;
   select: string;
-  /** the DuckDB tables it reads: a change to one of them rewrites it (partitioned: the changed partitions only) */
+  /** the DuckDB tables it reads, directly or through derivedFrom: a change to one of them rewrites it
+   * (partitioned: the changed partitions only) */
   dependsOn: string[];
-  /** hive-partitioned by PARTITION_COLUMNS (the select must give report_year and province), else one file */
-  partitioned: boolean;
+  /** a published table listed before it that its select reads, from this snapshot's Parquet (the select
+   * names it), instead of computing it again */
+  derivedFrom?: string;
+  /** hive partition columns (the select must give report_year and province for them), or null: one file */
+  partitionBy: readonly PartitionColumn[] | null;
+  /** the rows' order in each file, so that a filter on its leading columns skips row groups */
+  orderBy?: string;
+  /** rows per Parquet row group (DuckDB's default 122,880): smaller for tables read a few rows at a time */
+  rowGroupSize?: number;
 }
 
 /** How a metric's figures of several organisations combine: counts and money add up, rates and day
@@ -231,58 +243,94 @@ const METRICS_SELECT = `SELECT * FROM (VALUES ${METRICS.map((m) =>
   `(${[m.code, m.family, m.label, m.unit, UNIT_LABELS[m.unit], `${m.label}（${UNIT_LABELS[m.unit]}）`, metricAggregation(m.unit)].map(quote).join(", ")}, ${m.catalogue})`,
 ).join(", ")}) AS metrics(code, family, label, unit, unit_label, display, aggregation, catalogue)`;
 
+/** An organisation: name and region (two bureaus of one name in two counties are two organisations). */
+const ORG = "org_name, province, city, county, admin_level";
+
 /** One row per organisation, metric (with its scope and qualifier) and year: the organisation's figure
- * (the largest when two of its reports state it), the previous year's and their ratio. Sorted by
- * organisation so that one organisation's rows sit in one or two Parquet row groups. Not partitioned:
- * a change to one year changes the next year's `previous`. */
-const KPI_YEARLY_SELECT = `WITH figures AS (
-  SELECT org_name, province, city, county, admin_level, metric, family, scope, qualifier, report_year,
-    max(value) AS value, bool_and(redacted) AS redacted, count(*) AS facts, count(DISTINCT report_id) AS reports
-  FROM facts WHERE report_year IS NOT NULL
-  GROUP BY ALL
-)
-SELECT *,
+ * (the largest when two of its reports state it), how many facts state it, the previous year's figure
+ * and their ratio, and the next year it reported the metric: the latest figure within a range of years
+ * is the row whose `next_year` is past the range, found by a filter instead of a window over the whole table. */
+const KPI_YEARLY_SELECT = `SELECT *,
   CASE WHEN org_name IS NOT NULL AND lag(report_year) OVER w = report_year - 1 THEN lag(value) OVER w END AS previous,
-  value / nullif(previous, 0) - 1 AS yoy
-FROM figures
-WINDOW w AS (PARTITION BY org_name, province, city, county, admin_level, metric, scope, qualifier ORDER BY report_year)
-ORDER BY org_name, metric, report_year`;
+  value / nullif(previous, 0) - 1 AS yoy,
+  lead(report_year) OVER w AS next_year
+FROM (
+  SELECT ${ORG}, metric, any_value(family) AS family, scope, qualifier, report_year,
+    max(value) AS value, bool_and(redacted) AS redacted, count(*) AS facts
+  FROM facts WHERE report_year IS NOT NULL
+  GROUP BY ${ORG}, metric, scope, qualifier, report_year
+)
+WINDOW w AS (PARTITION BY ${ORG}, metric, scope, qualifier ORDER BY report_year)`;
 
 /** kpi_yearly summed per province, city, admin level, metric and year (levels are never added together):
  * what the dashboards read when no single organisation is chosen. `comparable_*` add up only the
  * organisations that reported both this year and the last, so a year-over-year change is not coverage. */
-const KPI_ROLLUP_SELECT = `WITH yearly AS (${KPI_YEARLY_SELECT})
-SELECT province, city, admin_level, metric, family, scope, qualifier, report_year,
+const KPI_ROLLUP_SELECT = `SELECT province, city, admin_level, metric, family, scope, qualifier, report_year,
   sum(value) AS value_sum, count(value) AS orgs,
   sum(value) FILTER (WHERE previous IS NOT NULL) AS comparable_sum,
   sum(previous) FILTER (WHERE value IS NOT NULL) AS comparable_previous
-FROM yearly GROUP BY ALL
-ORDER BY metric, report_year, province`;
+FROM kpi_yearly GROUP BY ALL`;
+
+/** The standard disclosure tables' metrics (#10) shown side by side per organisation and year. */
+export const STANDARD_TABLE_METRICS: MetricCode[] = [
+  "approvals.licensing_decisions", "penalties.decisions", "disclosure.requests", "disputes.reconsiderations", "disputes.reconsiderations_corrected",
+];
+/** kpi_standard's column of a metric: its code with `_` for `.` (a dot in a column name trips Spark). */
+export const standardColumn = (code: MetricCode) => code.replaceAll(".", "_");
+
+/** Per organisation and year, the standard-table metrics as columns (organisation-wide figures only). */
+const KPI_STANDARD_SELECT = `SELECT ${ORG}, report_year,
+  ${STANDARD_TABLE_METRICS.map((c) => `max(value) FILTER (WHERE metric = '${c}') AS ${standardColumn(c)}`).join(",\n  ")}
+FROM facts
+WHERE metric IN (${list(STANDARD_TABLE_METRICS)}) AND scope IS NULL AND qualifier IS NULL AND report_year IS NOT NULL AND org_name IS NOT NULL
+GROUP BY ALL`;
+
+/** Data-quality flags: a figure more than ×3 or less than ⅓ of the year before, or a masked number (**件). */
+const KPI_FLAGS_SELECT = `SELECT ${ORG}, metric, family, scope, qualifier, report_year, value, previous,
+  CASE WHEN redacted THEN 'redacted' ELSE 'jump' END AS flag,
+  CASE WHEN NOT redacted THEN greatest(value / previous, previous / value) END AS ratio
+FROM kpi_yearly
+WHERE redacted OR (previous > 0 AND value > 0 AND greatest(value / previous, previous / value) > 3)`;
 
 /** The organisations that reported, for the dashboards' variables. */
-const ORGS_SELECT = `SELECT org_name, province, city, county, admin_level, count(*) AS reports,
-  min(report_year) AS first_year, max(report_year) AS last_year
-FROM reports WHERE org_name IS NOT NULL GROUP BY ALL ORDER BY province, admin_level, org_name`;
+const ORGS_SELECT = `SELECT ${ORG}, count(*) AS reports, min(report_year) AS first_year, max(report_year) AS last_year
+FROM reports WHERE org_name IS NOT NULL GROUP BY ALL`;
+
+/** Reports and facts per organisation and year: coverage when organisations are chosen. */
+const ORG_YEARS_SELECT = `SELECT ${ORG}, report_year, count(*) AS reports, sum(fact_count)::BIGINT AS facts
+FROM reports WHERE org_name IS NOT NULL GROUP BY ALL`;
+
+/** Reports per source, extractor version, status, region and year: coverage, yield and freshness without reading every report. */
+const REPORTS_ROLLUP_SELECT = `SELECT source, extractor_version, status, province, city, admin_level, report_year,
+  count(*) AS reports, sum(fact_count)::BIGINT AS facts, max(loaded_at) AS last_loaded, max(fetched_at) AS last_fetched
+FROM reports GROUP BY ALL`;
 
 /** What each snapshot under DATA/warehouse/snapshots/<id>/ holds, as Parquet. */
 export const PUBLISHED: readonly PublishedTable[] = [
-  // sorted by organisation so that the evidence of one organisation sits in few row groups
-  { name: "facts", select: "SELECT * FROM facts ORDER BY org_name, metric, report_year", dependsOn: ["facts"], partitioned: true },
-  { name: "reports", select: "SELECT * FROM reports", dependsOn: ["reports"], partitioned: true },
-  { name: "dead_letters", select: "SELECT * FROM dead_letters", dependsOn: ["dead_letters"], partitioned: false },
-  { name: "runs", select: "SELECT * FROM runs", dependsOn: ["runs"], partitioned: false },
-  // for the dashboards (and analysts): the registry, and aggregates rebuilt when what they read changes
-  { name: "metrics", select: METRICS_SELECT, dependsOn: [], partitioned: false },
-  { name: "orgs", select: ORGS_SELECT, dependsOn: ["reports"], partitioned: false },
-  { name: "kpi_yearly", select: KPI_YEARLY_SELECT, dependsOn: ["facts"], partitioned: false },
-  { name: "kpi_rollup", select: KPI_ROLLUP_SELECT, dependsOn: ["facts"], partitioned: false },
-  { name: "renderings", select: "SELECT * EXCLUDE (fingerprint, bands) FROM renderings", dependsOn: ["renderings"], partitioned: false },
+  // sorted by organisation, in row groups small enough that one organisation's evidence is a few of them
+  { name: "facts", select: "SELECT * FROM facts", orderBy: "org_name, metric, report_year", rowGroupSize: 8192, dependsOn: ["facts"], partitionBy: PARTITION_COLUMNS },
+  // the few reports waiting for OCR sit together
+  { name: "reports", select: "SELECT * FROM reports", orderBy: "status, org_name, report_year", rowGroupSize: 8192, dependsOn: ["reports"], partitionBy: PARTITION_COLUMNS },
+  { name: "dead_letters", select: "SELECT * FROM dead_letters", dependsOn: ["dead_letters"], partitionBy: null },
+  { name: "runs", select: "SELECT * FROM runs", dependsOn: ["runs"], partitionBy: null },
+  { name: "renderings", select: "SELECT * EXCLUDE (fingerprint, bands) FROM renderings", dependsOn: ["renderings"], partitionBy: null },
+  // for the dashboards (and analysts): the registry, and aggregates rewritten per province a load changed
+  { name: "metrics", select: METRICS_SELECT, dependsOn: [], partitionBy: null },
+  { name: "orgs", select: ORGS_SELECT, orderBy: "org_name", dependsOn: ["reports"], partitionBy: PROVINCE_PARTITION },
+  { name: "org_years", select: ORG_YEARS_SELECT, orderBy: "org_name, report_year", rowGroupSize: 16384, dependsOn: ["reports"], partitionBy: PROVINCE_PARTITION },
+  { name: "reports_rollup", select: REPORTS_ROLLUP_SELECT, orderBy: "source, report_year", dependsOn: ["reports"], partitionBy: PROVINCE_PARTITION },
+  // the same rows twice, in the two orders the panels read them: by metric (one metric's figures of
+  // every organisation) and by organisation (each organisation's latest figures, first ones by name)
+  { name: "kpi_yearly", select: KPI_YEARLY_SELECT, orderBy: "metric, org_name, report_year", rowGroupSize: 16384, dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
+  { name: "kpi_by_org", select: "SELECT * FROM kpi_yearly", orderBy: "org_name, metric, report_year", rowGroupSize: 16384, derivedFrom: "kpi_yearly", dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
+  { name: "kpi_rollup", select: KPI_ROLLUP_SELECT, orderBy: "metric, report_year, city", derivedFrom: "kpi_yearly", dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
+  { name: "kpi_standard", select: KPI_STANDARD_SELECT, orderBy: "org_name, report_year", rowGroupSize: 16384, dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
+  { name: "kpi_flags", select: KPI_FLAGS_SELECT, orderBy: "org_name, metric, report_year", derivedFrom: "kpi_yearly", dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
 ];
-
 
 /** read_parquet of a table's files, `glob` turning its pattern below the snapshot folder into an SQL string. */
 const readTable = (t: PublishedTable, glob: (pattern: string) => string) =>
-  t.partitioned
+  t.partitionBy
     ? `read_parquet(${glob(`${t.name}/**/*.parquet`)}, hive_partitioning = true, union_by_name = true)`
     : `read_parquet(${glob(`${t.name}/*.parquet`)}, union_by_name = true)`;
 
@@ -312,9 +360,11 @@ export function snapshotInitSql(warehouseDir: string): string[] {
 }
 
 /** The datasource initSql's macros: snapshotInitSql's `<table>_at(snap)` and `current_snapshot()`, the
- * pointer's id ('' before the first publish), for the dashboards' hidden snapshot variable. */
+ * pointer's id ('' before the first publish), for the dashboards' hidden snapshot variable. Parquet footers
+ * are cached between queries (a snapshot's files never change), so a panel does not parse them again. */
 export function readerMacros(warehouseDir: string): string[] {
   return [
+    "SET parquet_metadata_cache = true",
     `CREATE OR REPLACE MACRO current_snapshot() AS TABLE SELECT coalesce(max(snapshot), '') AS snapshot FROM (${currentSnapshotSql(warehouseDir)})`,
     ...snapshotInitSql(warehouseDir),
   ];

@@ -8,14 +8,14 @@ import { createHash, randomUUID } from "node:crypto";
 import { link, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { PARTITION_COLUMNS, POINTER_FILE, PUBLISHED, quote, UNKNOWN_PROVINCE, UNKNOWN_YEAR, type PublishedTable } from "../../schemas/warehouse.ts";
+import { POINTER_FILE, PUBLISHED, quote, UNKNOWN_PROVINCE, UNKNOWN_YEAR, type PartitionColumn, type PublishedTable } from "../../schemas/warehouse.ts";
 import { fsyncPath } from "../fsync.ts";
 
 export interface SnapshotFile {
   /** relative to the snapshot folder, e.g. facts/year=2023/province_code=CN-JS/part-<uuid>.parquet */
   path: string;
   rows: number;
-  /** year=…/province_code=… for a partitioned table */
+  /** year=…/province_code=… (or province_code=… for a table partitioned by province alone) */
   partition: string | null;
 }
 
@@ -33,7 +33,7 @@ export interface PublishedFiles {
   select_sha256: string;
 }
 
-/** A partition, or a whole table (partition null) that a load changed. */
+/** A partition (year=…/province_code=…), or a whole table (partition null) that a load changed. */
 export interface Change {
   source: string;
   partition: string | null;
@@ -42,7 +42,9 @@ export interface Change {
 const SNAPSHOTS = "snapshots";
 const CURRENT_LINK = "current";
 const nextId = (n: number) => String(n).padStart(10, "0");
-const selectHash = (t: PublishedTable) => createHash("sha256").update(t.select).digest("hex");
+/** Of what decides a table's files: its SQL, order, partitions, row groups and the table it derives from. */
+const selectHash = (t: PublishedTable) =>
+  createHash("sha256").update(JSON.stringify([t.select, t.orderBy, t.partitionBy, t.rowGroupSize, t.derivedFrom])).digest("hex");
 
 export const snapshotDir = (root: string, id: string) => join(root, SNAPSHOTS, id);
 
@@ -71,6 +73,8 @@ async function pointLink(path: string, target: string): Promise<void> {
 export interface PublishOptions {
   /** SQL of the partition keys, from a row's report_year and province */
   keys: { year: string; province_code: string };
+  /** province name of each partition code, so a partial write first filters its sources on plain columns */
+  provinceNames?: ReadonlyMap<string, string>;
   /** how long a superseded snapshot stays for readers still on it */
   graceMs: number;
   /** what a snapshot holds (default: PUBLISHED) */
@@ -125,10 +129,11 @@ export class SnapshotPublisher {
     const select_sha256 = selectHash(table);
     const before = parent?.tables[table.name];
     const whole = !before || before.select_sha256 !== select_sha256 || relevant.some((c) => c.partition === null);
-    const changed = new Set(relevant.map((c) => c.partition));
+    const changed = new Set(relevant.map((c) => c.partition && tablePartition(table, c.partition)));
     const files: SnapshotFile[] = [];
     if (!whole) {
-      const kept = before.files.filter((f) => (table.partitioned ? !changed.has(f.partition) : !relevant.length));
+      // an empty table's placeholder file goes once rows are written
+      const kept = before.files.filter((f) => (f.rows > 0 || !relevant.length) && (table.partitionBy ? !changed.has(f.partition) : !relevant.length));
       const linked = await this.linkFiles(parent!.id, dir, kept).then(() => true, () => false);
       // a parent file gone missing (removed by hand): write the whole table afresh
       if (!linked) {
@@ -153,21 +158,31 @@ export class SnapshotPublisher {
     }
   }
 
-  /** Writes the table's rows (of the given partitions only, or all) as new Parquet files in the snapshot. */
+  /**
+   * Writes the table's rows (of the given partitions only, or all) as new Parquet files in the snapshot,
+   * sorted by the table's order. A partial write reads only those partitions' rows of the tables it
+   * depends on (CTEs named like the tables shadow them), so an aggregate over a province costs that
+   * province; an aggregate of an aggregate reads the latter's Parquet just written to this snapshot.
+   */
   private async write(table: PublishedTable, dir: string, partitions: string[] | null): Promise<SnapshotFile[]> {
     const target = join(dir, table.name);
-    if (!table.partitioned) {
+    const options = `FORMAT parquet${table.rowGroupSize ? `, ROW_GROUP_SIZE ${table.rowGroupSize}` : ""}`;
+    if (!table.partitionBy) {
       const path = join(target, `part-${randomUUID()}.parquet`);
       await mkdir(target, { recursive: true });
-      const stats = await this.conn.runAndReadAll(`COPY (${table.select}) TO ${quote(path)} (FORMAT parquet, RETURN_STATS)`);
+      const sorted = `${sourcesSql(table, dir, "")}SELECT * FROM (${table.select})${table.orderBy ? ` ORDER BY ${table.orderBy}` : ""}`;
+      const stats = await this.conn.runAndReadAll(`COPY (${sorted}) TO ${quote(path)} (${options}, RETURN_STATS)`);
       return stats.getRowObjectsJS().map((s) => ({ path: relative(dir, path), rows: Number(s.count), partition: null }));
     }
-    const { year, province_code } = this.options.keys;
-    const keyed = `SELECT *, ${year} AS year, ${province_code} AS province_code FROM (${table.select})`;
-    const only = partitions ? ` WHERE year || '/' || province_code IN (${partitions.map((p) => quote(partitionPair(p))).join(", ") || "NULL"})` : "";
+    const keys = this.options.keys;
+    const name = (columns: Record<PartitionColumn, string>) => table.partitionBy!.map((c) => `'${c}=' || ${columns[c]}`).join(" || '/' || ");
+    const only = partitions ? ` WHERE ${this.prefilter(partitions)}${name(keys)} IN (${partitions.map(quote).join(", ") || "NULL"})` : "";
+    const keyed = `${sourcesSql(table, dir, only)}SELECT *, ${table.partitionBy.map((c) => `${keys[c]} AS ${c}`).join(", ")} FROM (${table.select})`;
+    // partition keys first: each partition's rows arrive together, so it is one file, in the table's order
+    const order = [...table.partitionBy, ...(table.orderBy ? [table.orderBy] : [])].join(", ");
     const stats = await this.conn.runAndReadAll(
-      `COPY (SELECT * FROM (${keyed})${only}) TO ${quote(target)}
-       (FORMAT parquet, PARTITION_BY (${PARTITION_COLUMNS.join(", ")}), FILENAME_PATTERN 'part-{uuid}', APPEND, RETURN_STATS)`,
+      `COPY (SELECT * FROM (${keyed}) ORDER BY ${order}) TO ${quote(target)}
+       (${options}, PARTITION_BY (${table.partitionBy.join(", ")}), FILENAME_PATTERN 'part-{uuid}', APPEND, RETURN_STATS)`,
     );
     return stats.getRowObjectsJS().map((s) => {
       const path = relative(dir, String(s.filename));
@@ -175,16 +190,25 @@ export class SnapshotPublisher {
     });
   }
 
+  /** Conditions on report_year and province that hold for the rows of these partitions (and are cheap
+   * to test, unlike the keys' CASE), each followed by AND; '' when a partition has no plain equivalent. */
+  private prefilter(partitions: string[]): string {
+    const values = (column: string) => [...new Set(partitions.map((p) => new RegExp(`${column}=([^/]+)`).exec(p)?.[1]).filter((v) => v !== undefined))];
+    const years = values("year").map(Number);
+    const names = values("province_code").map((c) => this.options.provinceNames?.get(c!));
+    const conditions = [];
+    if (years.length && !years.includes(UNKNOWN_YEAR)) conditions.push(`report_year IN (${years.join(", ")})`);
+    if (names.length && names.every((n) => n !== undefined)) conditions.push(`province IN (${names.map((n) => quote(n!)).join(", ")})`);
+    return conditions.map((c) => `${c} AND `).join("");
+  }
+
   /** An empty table is one empty file, so readers' globs find its columns. */
   private async writeEmpty(table: PublishedTable, dir: string): Promise<SnapshotFile> {
-    const partition = table.partitioned ? `year=${UNKNOWN_YEAR}/province_code=${UNKNOWN_PROVINCE}` : null;
+    const unknown = { year: String(UNKNOWN_YEAR), province_code: UNKNOWN_PROVINCE };
+    const partition = table.partitionBy?.map((c) => `${c}=${unknown[c]}`).join("/") ?? null;
     const path = join(table.name, ...(partition ? [partition] : []), `part-${randomUUID()}.parquet`);
     await mkdir(dirname(join(dir, path)), { recursive: true });
-    const columns = table.partitioned ? `, ${UNKNOWN_YEAR} AS year, '${UNKNOWN_PROVINCE}' AS province_code` : "";
-    const select = table.partitioned
-      ? `SELECT * EXCLUDE (year, province_code) FROM (SELECT *${columns} FROM (${table.select}) LIMIT 0)`
-      : `SELECT * FROM (${table.select}) LIMIT 0`;
-    await this.conn.run(`COPY (${select}) TO ${quote(join(dir, path))} (FORMAT parquet)`);
+    await this.conn.run(`COPY (${sourcesSql(table, dir, "")}SELECT * FROM (${table.select}) LIMIT 0) TO ${quote(join(dir, path))} (FORMAT parquet)`);
     return { path, rows: 0, partition };
   }
 
@@ -232,6 +256,18 @@ export class SnapshotPublisher {
   }
 }
 
-const partitionOf = (path: string) => /(year=[^/]+\/province_code=[^/]+)\//.exec(path)?.[1] ?? null;
-const partitionPair = (partition: string) => partition.replace(/^year=/, "").replace("/province_code=", "/");
+/**
+ * The WITH clause that gives a table's select its sources: the DuckDB tables it reads, filtered by `only`
+ * (a WHERE on the partition keys, or ''), or the published table it derives from, from this snapshot's Parquet.
+ */
+function sourcesSql(table: PublishedTable, dir: string, only: string): string {
+  const from = table.derivedFrom;
+  if (from) return `WITH ${from} AS (SELECT * FROM read_parquet(${quote(join(dir, from, "**", "*.parquet"))}, hive_partitioning = false, union_by_name = true)${only}) `;
+  return only ? `WITH ${table.dependsOn.map((t) => `${t} AS (SELECT * FROM main.${t}${only})`).join(", ")} ` : "";
+}
+
+const partitionOf = (path: string) => /((?:year=[^/]+\/)?province_code=[^/]+)\//.exec(path)?.[1] ?? null;
+/** A changed year=…/province_code=… as the table's partition: province_code=… for a table partitioned by province alone. */
+const tablePartition = (table: PublishedTable, partition: string) =>
+  table.partitionBy?.includes("year") ? partition : partition.replace(/^year=[^/]+\//, "");
 

@@ -68,7 +68,9 @@ export interface WarehouseOptions {
   graceMs?: number;
 }
 
-const KEYS = partitionKeySql(provinceCodes(PROVINCES));
+const PROVINCE_CODES = provinceCodes(PROVINCES);
+const KEYS = partitionKeySql(PROVINCE_CODES);
+const PROVINCE_NAMES = new Map([...PROVINCE_CODES].map(([name, code]) => [code, name]));
 const DIRTY = (source: string, from: string) =>
   `INSERT INTO publish_dirty SELECT DISTINCT '${source}', ${KEYS.year}, ${KEYS.province_code} FROM ${from}`;
 
@@ -87,7 +89,7 @@ export class Warehouse {
     readonly conn: DuckDBConnection,
     private readonly options: Required<WarehouseOptions>,
   ) {
-    this.publisher = new SnapshotPublisher(conn, join(dataDir, "warehouse"), { keys: KEYS, graceMs: options.graceMs });
+    this.publisher = new SnapshotPublisher(conn, join(dataDir, "warehouse"), { keys: KEYS, provinceNames: PROVINCE_NAMES, graceMs: options.graceMs });
   }
 
   static async open(dataDir: string, options: WarehouseOptions = {}): Promise<Warehouse> {

@@ -155,7 +155,7 @@ async function scaledWarehouse(data: string): Promise<{ dir: string; facts: numb
 async function dashboardQueries(data: string): Promise<void> {
   const conn = await openReader(data);
   let worst = 0;
-  for (const t of await timeDashboardQueries(conn, await dashboardSettings(conn), Number(args.repeats))) {
+  for (const t of await timeDashboardQueries({ parquet: conn }, await dashboardSettings(conn), Number(args.repeats))) {
     worst = Math.max(worst, t.p95);
     line(`  ${t.dashboard} ${t.query} [${t.setting}]`.slice(0, 44), `p50 ${fmt(t.p50)} ms  p95 ${fmt(t.p95)} ms  (${t.rows} rows)`);
   }

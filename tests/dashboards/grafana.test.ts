@@ -13,6 +13,7 @@ import { openReader } from "../../pipelines/warehouse/readWarehouse.ts";
 import { REPO, tempDir } from "../helpers/cli.ts";
 import { grafanaScene, ALL, type Choice, type DashboardJson } from "../helpers/grafana.ts";
 import { generateKpiWarehouse, SMALL } from "../helpers/kpiWarehouse.ts";
+import { benchQueries, benchVariables, dashboardSettings } from "../bench/dashboards.bench.ts";
 
 const dashboards: DashboardJson[] = DASHBOARDS.map((d) => JSON.parse(readFileSync(join(REPO, "dashboards", `${d.uid.replace(/^govkpi-/, "")}.json`), "utf8")));
 const RANGES = {
@@ -115,6 +116,18 @@ describe("what the KPI panels say", () => {
     }
   });
 
+  it("shows each organisation's latest figure within the range: a range ending mid-2022 shows 2022 or the last year before it, never later", async () => {
+    const latest = panel(/各单位最新数据/);
+    const rows = (await runAll(kpi, RANGES["mid-2019 to mid-2022"], () => "all")).results.get(latest.id)!.rows;
+    expect(rows.length).toBeGreaterThan(100);
+    const truth = new Map((await runSql(conn, `SELECT f.org_name, m.display, coalesce(f.qualifier, '') AS q, coalesce(f.scope, '') AS s, max(f.report_year) AS year
+      FROM facts f JOIN metrics m ON m.code = f.metric WHERE f.report_year BETWEEN 2019 AND 2022 GROUP BY ALL`)).rows
+      .map((r) => [`${r.org_name}|${r.display}|${r.q}|${r.s}`, Number(r.year)]));
+    for (const r of rows) expect(Number(r.report_year), JSON.stringify(r)).toBe(truth.get(`${r.org_name}|${r.指标}|${r.qualifier ?? ""}|${r.scope ?? ""}`));
+    expect(new Set(rows.map((r) => Number(r.report_year)))).toContain(2022);
+    expect(rows.some((r) => Number(r.report_year) < 2022), "an organisation that skipped 2022 shows its 2021 figure").toBe(true);
+  });
+
   it("labels metrics in Chinese with their unit, and the metric variable changes every chart that reads it", async () => {
     const g = await grafanaScene(conn, kpi, RANGES["the default (now-6y)"], (name) => (name === "metric" ? "default" : "all"));
     expect(g.chosen.metric!.options).toContain("信访总量（件）");
@@ -143,6 +156,27 @@ describe("what the KPI panels say", () => {
       expect(String(r.evidence)).toMatch(/[件元%]/);
       expect(String(r.source_url)).toMatch(/^(https?|file):\/\//);
     }
+  });
+
+  it("the benchmark's interpolation is Grafana's: every variable and panel query of every dashboard, in every setting the bench times", async () => {
+    const settings = await dashboardSettings(conn);
+    expect(settings.map((s) => s.name)).toEqual(["All", expect.stringMatching(/^province=.+/)]);
+    let compared = 0;
+    for (const def of DASHBOARDS) {
+      const dash = dashboards.find((d) => d.uid === def.uid)!;
+      for (const setting of settings) {
+        const vars = benchVariables(def, setting);
+        const g = await grafanaScene(conn, dash, RANGES["the default (now-6y)"], (name) => {
+          const v = vars[name];
+          return v === undefined || v === "all" ? "all" : { values: v.values };
+        });
+        for (const q of benchQueries(def)) {
+          expect(interpolate(q.sql, vars), `${def.uid} ${q.name} [${setting.name}]`).toBe(g.interpolate(q.sql));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(DASHBOARDS.reduce((n, d) => n + benchQueries(d).length, 0) * settings.length);
   });
 
   it("the static report's interpolation is Grafana's: same SQL for All, one and several values", async () => {

@@ -64,7 +64,8 @@ async function variableOptions(conn: DuckDBConnection, sql: string) {
   return values.map((v) => ({ label: String(v.text), value: String(v.value) }));
 }
 
-export type Choice = "all" | "first" | "several" | "default";
+/** All, the first or first two options, the dashboard's default, or these values. */
+export type Choice = "all" | "first" | "several" | "default" | { values: string[] };
 
 export interface GrafanaScene {
   scene: EmbeddedScene;
@@ -95,7 +96,8 @@ export async function grafanaScene(conn: DuckDBConnection, dash: DashboardJson, 
     const choice = choose(v.name);
     const values = options.map((o) => o.value);
     let value: string | string[];
-    if (choice === "all" && v.includeAll) value = v.multi ? [ALL] : ALL;
+    if (typeof choice === "object") value = v.multi ? choice.values : choice.values[0]!;
+    else if (choice === "all" && v.includeAll) value = v.multi ? [ALL] : ALL;
     else if (choice === "several" && v.multi) value = values.slice(0, 2);
     else if (choice === "default" && v.current.value !== undefined && !String(v.current.value).includes(ALL)) value = v.current.value;
     else value = v.multi ? values.slice(0, 1) : (values[0] ?? "");

@@ -20,6 +20,10 @@ const DEPARTMENTS: Array<[string, string]> = [
   ["交通运输局", "交通运输局"], ["自然资源和规划局", "自然资源局"], ["应急管理局", "应急管理局"], ["人力资源和社会保障局", "人力资源和社会保障局"],
   ["住房和城乡建设局", "住房和城乡建设局"], ["农业农村局", "农业农村局"], ["文化和旅游局", "文化和旅游局"], ["教育局", "教育局"],
   ["民政局", "民政局"], ["水利局", "水利局"], ["商务局", "商务局"], ["财政局", "财政局"], ["城市管理局", "综合行政执法局"], ["信访局", "信访局"],
+  ["发展和改革委员会", "发展和改革局"], ["公安局", "公安局"], ["审计局", "审计局"], ["统计局", "统计局"], ["林业局", "林业局"], ["体育局", "体育局"],
+  ["医疗保障局", "医疗保障局"], ["退役军人事务局", "退役军人事务局"], ["科学技术局", "科学技术局"], ["工业和信息化局", "工业和信息化局"],
+  ["政务服务管理局", "行政审批局"], ["乡村振兴局", "乡村振兴局"], ["机关事务管理局", "机关事务服务中心"], ["地方金融监督管理局", "金融工作局"],
+  ["民族宗教事务委员会", "民族宗教事务局"], ["外事办公室", "外事办公室"], ["粮食和物资储备局", "粮食和物资储备局"], ["档案局", "档案馆"],
 ];
 
 /** the metrics each report states (each with probability 0.85): the dashboards' headline and standard-table ones */
@@ -39,6 +43,8 @@ export interface KpiWarehouseOptions {
 }
 
 export const SMALL: KpiWarehouseOptions = { provinces: 6, citiesPerProvince: 2, countiesPerCity: 2, departments: 2, firstYear: 2018, lastYear: 2023 };
+/** ≥ 5M facts (the gazetteer has at most 8 counties per prefecture: more departments and years make up the rest) */
+export const LARGE: KpiWarehouseOptions = { provinces: 31, citiesPerProvince: 12, countiesPerCity: 8, departments: 36, firstYear: 2012, lastYear: 2023 };
 
 const q = (v: string | null) => (v === null ? "NULL" : `'${v.replaceAll("'", "''")}'`);
 
