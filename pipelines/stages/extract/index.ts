@@ -5,7 +5,7 @@ import { extractFacts } from "./facts.ts";
 import { extractMetadata } from "./metadata.ts";
 
 /** Bump when a rule changes: loading a report replaces facts from older extractor versions. */
-export const EXTRACTOR_VERSION = "1.5.0";
+export const EXTRACTOR_VERSION = "1.6.0";
 
 export interface ExtractInput {
   text: string;

@@ -157,9 +157,10 @@ export class RuleEngine {
       }
       if (bits & CUE_START && seconds[text.charCodeAt(i + 1)]) {
         const found = cues.at(text, i);
+        const second = text.charCodeAt(i + 1);
         for (let k = 0; found !== null && k < found.length; k++) {
           const cue = found[k]!;
-          if (cue.word.length > 2 && !text.startsWith(cue.word, i)) continue;
+          if (cue.second !== second || (cue.word.length > 2 && !text.startsWith(cue.word, i)) || cue.word.charCodeAt(0) !== c) continue;
           for (const r of cue.rules) this.addPending(pendingCount++, r);
           for (const l of cue.lists) {
             if (this.lists[l]!.markerApart) (listSeen[l] = 1), (listHit = true);
@@ -190,9 +191,8 @@ export class RuleEngine {
         break;
       }
     }
-    const ruleHits = this.ruleHits.subarray(0, rules);
-    if (figures && (rules || listHit) && !planned) this.read(text, start, end, this.starts.subarray(0, figures), ruleHits, out);
-    for (const r of ruleHits) ruleSeen[r] = 0;
+    if (figures && (rules || listHit) && !planned) this.read(text, start, end, this.starts.subarray(0, figures), this.ruleHits.subarray(0, rules), out);
+    for (let k = 0; k < rules; k++) ruleSeen[this.ruleHits[k]!] = 0;
     if (listHit) listSeen.fill(0);
     return i + 1;
   }
