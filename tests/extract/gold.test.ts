@@ -33,7 +33,7 @@ async function score(corpus: string, gold: string, metrics?: string[]): Promise<
 }
 
 describe.skipIf(!present)("extraction scored against gold labels", () => {
-  // measured 1.000, 1.000, 1.000 (extractor 1.6.0)
+  // measured 1.000, 1.000, 1.000 (extractor 1.7.0)
   it("on the seeds: core F1 ≥ 0.98, all F1 ≥ 0.95, metadata ≥ 0.98", async () => {
     const s = await score(SEEDS, join(SHARED, "kpi", "gold"));
     expect(s.core.f1).toBeGreaterThanOrEqual(0.98);
@@ -42,7 +42,7 @@ describe.skipIf(!present)("extraction scored against gold labels", () => {
   });
 
   // The catalogue v1 codes: what prose states. The v2 table cells are read by the tables in extract/tables/.
-  // measured core 1.000, all 0.894 (the rest are disputes read from table 四), metadata 1.000 (extractor 1.6.0)
+  // measured core 1.000, all 0.894 (the rest are disputes read from table 四), metadata 1.000 (extractor 1.7.0)
   it("on the real corpus' prose codes: core F1 ≥ 0.90, all F1 ≥ 0.85, metadata ≥ 0.95", async () => {
     const v1 = METRICS.filter((m) => m.catalogue === 1).map((m) => m.code);
     const s = await score(REAL, join(REPO, "tests", "fixtures", "real-gold"), v1);

@@ -24,6 +24,8 @@ const INPUTS: Array<[string, (bytes: number) => string]> = [
   ["headings of plans", (b) => repeat(b, "一、下一步工作计划\n受理信访12件。\n二、工作情况\n")],
   ["quoted approval items", (b) => repeat(b, "“许可”和", "时限由", "15个工作日压缩至5个工作日")],
   ["a signature block of short lines", (b) => repeat(b, "\n卫生健康局\n2023年1月5日\n")],
+  ["line breaks alone", (b) => repeat(b, "\n")],
+  ["lines wrapped mid-sentence, blank lines between", (b) => repeat(b, "全年共受理信访事项12件，其中来信3件、来访4件、网上信访5\n\n")],
 ];
 
 const extract = (text: string) => extractReport({ text, page: { title: null, published_date: null, org: null }, site_host: null });

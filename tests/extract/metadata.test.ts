@@ -149,6 +149,11 @@ describe("report metadata", () => {
     expect(meta("延吉市2022年政府信息公开工作年度报告\n本报告由延吉市人民政府办公室编制……延吉市政府信息公开工作领导小组……")).toMatchObject({ org_name: "延吉市人民政府", county: "延吉市" });
   });
 
+  it("reads a page's publication time printed in the text's head", () => {
+    expect(meta("湖北省交通运输厅2022年政府信息公开工作年度报告\n首页 > 政务公开 信息来源：湖北省交通运输厅 发布时间：2023-01-30 09:15 【字体：大 中 小】 根据《条例》……\n湖北省交通运输厅\n2023年1月28日")).toMatchObject({ published_date: "2023-01-30" });
+    expect(meta("四川省司法厅2023年法治政府建设情况报告\n时间：2024-02-26　来源：法制处\n一、主要举措……\n四川省司法厅\n2024年2月20日")).toMatchObject({ published_date: "2024-02-26" });
+  });
+
   it("reads a title a PDF wrapped over two lines", () => {
     expect(meta("绍兴市柯桥区市场监督管理局关于2022年法治政府\n建设工作情况的报告\n2022年,我局……")).toMatchObject({
       org_name: "绍兴市柯桥区市场监督管理局", region_code: "330603", report_year: 2022,

@@ -164,11 +164,15 @@ describe("violations found in inspections, in a domain", () => {
 
 describe("双随机 inspections in other wordings", () => {
   it.each([
-    ["开展“双随机、一公开”抽查120次。", 120],
-    ["开展部门联合“双随机”抽查36次，抽查市场主体1,024户。", 36],
+    ["开展“双随机、一公开”抽查任务120个。", 120],
+    ["开展部门联合“双随机”抽查36次，抽查市场主体1,024户。", 1024],
     ["通过“双随机、一公开”监管平台随机抽取检查对象318家。", 318],
     ["全年开展双随机抽查检查任务45个。", 45],
   ])("%s", (text, value) => expect(only("inspections.random_checks")(text)).toContain(value));
+
+  // the catalogue counts 双随机 objects and tasks (家, 件): how many rounds of checks (次), or kinds of item, is neither
+  it.each(["开展“双随机、一公开”联合抽查3次。", "抽取省级随机监督抽查事项21项。"])("%s gives no random checks", (text) =>
+    expect(only("inspections.random_checks")(text)).toEqual([]));
 });
 
 describe("proactive disclosure in other words", () => {
@@ -248,6 +252,63 @@ describe("a department's whole paragraph", () => {
   });
 });
 
+describe("text out of a PDF: lines wrapped anywhere, blank lines between", () => {
+  // lines as a page wraps them, about 30 characters wide
+  it("reads a sentence across its line breaks, even between a figure and its unit", () =>
+    expect(facts("（一）主动公开。全年通过局门户网站和政务微博等渠道主动公开政\n\n府信息2,210条，其中发布行政许可信息986条、行政处罚信息312\n\n条、统计信息45条。").map((f) => f.value)).toEqual([2210, 986, 312, 45]));
+
+  it("reads a time cut whose unit a line break splits", () =>
+    expect(facts("深化不动产登记改革，二手房转移登记办理时限由7个工作\n\n日压缩至2个工作日，查封登记由5个工作日压缩至1个工作日。").map((f) => [f.metric, f.value, f.qualifier])).toEqual([
+      ["approvals.days_before", 7, "二手房转移登记"],
+      ["approvals.days_after", 2, "二手房转移登记"],
+      ["approvals.days_before", 5, "查封登记"],
+      ["approvals.days_after", 1, "查封登记"],
+    ]));
+
+  it("does not run a title or a heading into the sentence after it", () => {
+    expect(facts("遂宁市司法局2022年政府信息公开工作年度报告\n受理群众来信12件。").map((f) => [f.metric, f.value])).toEqual([["petitions.letters", 12]]);
+    expect(facts("全年共受理政府信息公开申请36件，均按期答复，答复率达到百分之\n二、主动公开政府信息情况\n规章 0 0 3").map((f) => f.metric)).toEqual(["disclosure.requests"]);
+  });
+});
+
+describe("figures of the bodies below the issuer", () => {
+  const text = "全省各设区市市场监管局共查处各类违法案件2.3万件，罚没款3.6亿元；省局本级查处案件86件，罚没款1,280万元。全省各级12315平台共受理投诉举报96万件。";
+  it("are not a department's own", () =>
+    expect(facts(text).map((f) => [f.metric, f.value])).toEqual([
+      ["penalties.fines", 12800000],
+      ["penalties.cases", 86],
+    ]));
+
+  it("are a government's own, whose year they make up", () =>
+    expect(extractFacts(text, true).map((f) => f.value)).toEqual(expect.arrayContaining([23000, 360000000, 86, 12800000, 960000])));
+});
+
+describe("wider wordings of a figure's subject", () => {
+  it.each([
+    ["对6家首次违法且危害轻微的小微企业依法不予行政处罚。", "penalties.waived", 6],
+    ["对4家积极配合调查并主动退赔的经营者从轻处罚。", "penalties.lenient", 4],
+    ["向公安机关移送涉嫌生产销售伪劣产品犯罪案件线索9条。", "penalties.transferred", 9],
+    ["立案查处无照经营、虚假宣传等违法案件57起。", "penalties.cases", 57],
+    ["全年审查局发规范性文件及重大行政决策事项草案26件。", "legal.reviews", 26],
+    ["对市局作出的重大行政处罚决定开展法制审核48件。", "legal.reviews", 48],
+    ["全年办理不动产登记业务8.6万件。", "approvals.completed", 86000],
+    ["全年网上受理各类交通运输行政审批服务事项3.2万件。", "approvals.accepted", 32000],
+    ["网上办税率达到97.2%。", "approvals.online_share", 97.2],
+    ["全年通过省一体化监管平台抽取检查对象562户。", "inspections.random_checks", 562],
+    ["全年随机抽查建筑施工企业及监理单位87家。", "inspections.random_checks", 87],
+    ["完成国家双随机监督抽检任务856件。", "inspections.random_checks", 856],
+    ["全年承办市十七届人大三次会议代表建议36件、市政协十五届三次会议提案44件。", "proposals.npc", 36],
+    ["全年承办市十七届人大三次会议代表建议36件、市政协十五届三次会议提案44件。", "proposals.cppcc", 44],
+    ["办理省人大代表建议和省政协提案共67件。", "proposals.total", 67],
+    ["其中12345政务服务便民热线工单5,316宗、网络问政1,208宗。", "petitions.calls", 5316],
+    ["其中12345政务服务便民热线工单5,316宗、网络问政1,208宗。", "petitions.online", 1208],
+    ["全年共受理群众来信来访来电网信事项864件。", "petitions.total", 864],
+  ])("%s → %s", (text, metric, value) => expect(facts(text).filter((f) => f.metric === metric).map((f) => f.value)).toEqual([value]));
+
+  it("reads topics in a sentence of their own after the total's", () =>
+    expect(facts("全年受理信访件2,815件。从反映问题看，医疗服务质量1,012件、医患纠纷638件、其他1,165件。").filter((f) => f.metric === "petitions.by_topic").map((f) => f.qualifier)).toEqual(["医疗服务质量", "医患纠纷", "其他"]));
+});
+
 describe("near misses that must give nothing", () => {
   it.each([
     "纪委立案审查违纪违法案件3件。",
@@ -266,6 +327,11 @@ describe("near misses that must give nothing", () => {
     "深化“放管服”改革，取消行政审批事项12项，下放38项。",
     "聘请法律顾问5名，全年列席会议36次，提供法律咨询126次。",
     "2024年，我局将力争全年查处案件500件以上。",
+    "2023年，我局将加强培训，力争全年主动公开政府信息不少于800条，其中政策文件不少于50条。",
+    "全面落实行政执法公示、执法全过程记录、重大执法决定法制审核“三项制度”。",
+    "12366纳税服务热线全年接听纳税咨询来电3.1万个。",
+    "办结的申请中予以公开6件、信访举报投诉类申请3件。",
+    "全年组织政务公开业务培训2期，开展网站普查4次。",
   ])("%s", (text) => expect(facts(text)).toEqual([]));
 
   it("leaves out the parts of a total that are its handling, not its topics", () =>

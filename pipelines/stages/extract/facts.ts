@@ -5,6 +5,7 @@ import { RuleEngine } from "./ruleEngine.ts";
 
 const ENGINE = new RuleEngine(KPI_RULES, LIST_READERS);
 
-export function extractFacts(text: string): Fact[] {
-  return ENGINE.extract(text);
+/** `governs`: the issuer is a government (人民政府, 管委会), whose year its departments' figures make up. */
+export function extractFacts(text: string, governs = false): Fact[] {
+  return ENGINE.extract(text, governs);
 }

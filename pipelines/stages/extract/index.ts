@@ -5,7 +5,7 @@ import { extractFacts } from "./facts.ts";
 import { extractMetadata } from "./metadata.ts";
 
 /** Bump when a rule changes: loading a report replaces facts from older extractor versions. */
-export const EXTRACTOR_VERSION = "1.6.0";
+export const EXTRACTOR_VERSION = "1.7.0";
 
 export interface ExtractInput {
   text: string;
@@ -19,6 +19,10 @@ export interface Extraction {
   facts: Fact[];
 }
 
+/** A government's report counts its departments' figures as its own; a department's does not count its subordinates'. */
+const GOVERNMENT = /(?:人民政府|政府|管委会|管理委员会)$/;
+
 export function extractReport(input: ExtractInput): Extraction {
-  return { metadata: extractMetadata(input), facts: extractFacts(input.text) };
+  const metadata = extractMetadata(input);
+  return { metadata, facts: extractFacts(input.text, GOVERNMENT.test(metadata.org_name ?? "")) };
 }

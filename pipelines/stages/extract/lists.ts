@@ -34,7 +34,8 @@ function followsTotal(s: Sentence, totalEnds: number[], at: number): boolean {
   return end !== undefined && at - end <= 26 && TOTAL_TO_LIST.test(s.masked.slice(end, at));
 }
 
-export function readLists(s: Sentence, readers: readonly ListReader[], out: Fact[]): void {
+/** The lists of a sentence; an item after talk of a target (`targetAt`, an offset in the text) is a target too. */
+export function readLists(s: Sentence, readers: readonly ListReader[], targetAt: number, out: Fact[]): void {
   for (const reader of readers) {
     if (reader.context && s.matchEnd(reader.context) === Infinity) continue;
     // totals read by rules, not the items of another list
@@ -48,12 +49,12 @@ export function readLists(s: Sentence, readers: readonly ListReader[], out: Fact
       const end = listEnd(s.masked, start, limit);
       limit = at;
       if (reader.after && !followsTotal(s, totalEnds, at)) continue;
-      readItems(s, reader, start, end, out);
+      readItems(s, reader, start, end, targetAt, out);
     }
   }
 }
 
-function readItems(s: Sentence, reader: ListReader, start: number, end: number, out: Fact[]): void {
+function readItems(s: Sentence, reader: ListReader, start: number, end: number, targetAt: number, out: Fact[]): void {
   const list = s.masked.slice(start, end);
   // a figure in a document's title (《…八条措施》) is part of the title, not an item
   let titled = 0;
@@ -66,6 +67,7 @@ function readItems(s: Sentence, reader: ListReader, start: number, end: number, 
     if (titled > 0 || m[0].includes("《") || m[0].includes("》")) continue;
     const from = start + m.index!;
     const to = from + m[0].length;
+    if (targetAt <= s.origin(from)) continue;
     const [figure] = s.figuresIn(from, to).slice(-1);
     if (figure === undefined || s.claimed[figure]) continue;
     const token = s.tokens[figure]!;

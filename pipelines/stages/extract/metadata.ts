@@ -1,11 +1,12 @@
 // Report metadata: the issuing organisation (title, signature, page, body), its region from the gazetteer,
-// the year reported on and the publication date. A masked or unresolvable place gives null region
-// fields: a wrong province on a dashboard is worse than a missing one.
+// the year reported on and the publication date (the page's 发布时间, as a hint or in the text's head,
+// else the signing date). A masked or unresolvable place gives null region fields: a wrong province on a
+// dashboard is worse than a missing one.
 import type { ReportMetadata } from "../../../schemas/messages.ts";
 import type { ExtractInput } from "./index.ts";
 import { bodyOrg, fieldOrgs, isMasked, pickOrg, placeGovernment, signature, type Signature, TITLE_LABEL, titleOrg } from "./orgName.ts";
 import { levelOf, placeNamesOf, regionOf } from "./orgRegion.ts";
-import { reportYear } from "./reportDates.ts";
+import { publishedIn, reportYear } from "./reportDates.ts";
 import { firstLines } from "./textLines.ts";
 
 type AdminLevel = NonNullable<ReportMetadata["admin_level"]>;
@@ -69,6 +70,6 @@ export function extractMetadata(input: ExtractInput): ReportMetadata {
     admin_level: region?.level ?? levelOf(places) ?? levelFromText(text),
     region_code: region?.code ?? null,
     report_year: reportYear(titles, text.slice(0, 400)),
-    published_date: page.published_date ?? sig.date,
+    published_date: page.published_date ?? publishedIn(text.slice(0, 1500)) ?? sig.date,
   };
 }

@@ -58,10 +58,12 @@ const NUMBER = new RegExp(
 
 /** Words before a figure that qualify it, longest first (不超过 before 超过 before 超). */
 const APPROX_PREFIX: Array<[string, Approx]> = [
-  ["不超过", "at_most"], ["将近", "approx"], ["大约", "approx"], ["接近", "approx"], ["超过", "at_least"], ["高于", "at_least"],
+  ["不超过", "at_most"], ["不少于", "at_least"], ["不低于", "at_least"], ["不多于", "at_most"], ["不高于", "at_most"], ["将近", "approx"], ["大约", "approx"], ["接近", "approx"], ["超过", "at_least"], ["高于", "at_least"],
   ["不到", "at_most"], ["不足", "at_most"], ["低于", "at_most"], ["约", "approx"], ["近", "approx"], ["逾", "at_least"], ["超", "at_least"],
 ];
 const APPROX_SUFFIX: Record<string, Approx> = { 以上: "at_least", 之上: "at_least", 以下: "at_most", 以内: "at_most", 左右: "approx" };
+
+const NAMED_SET = /^(?:项(?:制度|机制|措施|原则|要求|行动)|次(?:会议|全会|全体会议))/;
 
 /** What may follow a bare Chinese numeral for it to count as a figure rather than a word (一是, 十九大). */
 const CHINESE_NEEDS = /^(?:[件宗起次家项个份条封批人期户例名所篇场张台套间%％]|个工作日|工作日|天|万?元|亿元)/;
@@ -162,6 +164,8 @@ export function readFigures(text: string, starts: ArrayLike<number>, base = 0): 
       // a lone 一 is an article more often than a count (一件事, 一次性, 一张网)
       if (/[数若几上第周星礼]/.test(before) || more || /^[十百千万亿]+$/.test(chinese) || chinese === "一") continue;
       if (!cheng && !pct && !CHINESE_NEEDS.test(after)) continue;
+      // 三项制度, 两项机制, 五次会议: the name of a set or a session, not a count
+      if (NAMED_SET.test(after)) continue;
       value = chineseNumeral(chinese);
       if (value === null) continue;
     } else if (!mask) continue;

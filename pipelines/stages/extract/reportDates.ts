@@ -46,3 +46,12 @@ export function dateIn(s: string): string | null {
   if (!y || !(mo >= 1 && mo <= 12) || !(d >= 1 && d <= 31)) return null;
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
+
+/** A page's publication date printed in the text's head: 发布时间：2022-01-25 17:30, or 时间：2024-03-28 beside 来源. */
+const PUBLISHED = new RegExp(`(?:发布|发表|更新)(?:时间|日期)\\s*[:：]\\s*(${DATE_SRC})`);
+const BARE_TIME = new RegExp(`(?:^|[\\s　])时间\\s*[:：]\\s*(${DATE_SRC})`);
+
+export function publishedIn(head: string): string | null {
+  const m = PUBLISHED.exec(head) ?? BARE_TIME.exec(head);
+  return m ? dateIn(m[1]!) : null;
+}

@@ -7,6 +7,7 @@ import type { Approx, Fact } from "../../../schemas/messages.ts";
 import { metricDef } from "../../../schemas/metrics.ts";
 import { CueIndex } from "./cueIndex.ts";
 import { futureSpans, targetFrom } from "./future.ts";
+import { breakContinues } from "./lineBreaks.ts";
 import type { KpiRule, ListReader } from "./kpiRules/rule.ts";
 import { readLists } from "./lists.ts";
 import { DIGIT, FIGURE_CHAR, MASK_CHAR, NUMERAL, NUMERAL_FOLLOW, NUMERAL_FOLLOW_CHARS, readFigures } from "./numerals.ts";
@@ -17,6 +18,11 @@ const TRAILING_APPROX: Array<[RegExp, Approx]> = [
   [/^(?:以下|以内|之内)/, "at_most"],
   [/^(?:左右|余|多)/, "approx"],
 ];
+/**
+ * Figures of the bodies below the issuer (全省各设区市市场监管局共查处…, 各市州…支队, 全市各区县…部门, 各级12315平台)
+ * are theirs, not the report's, unless the issuer is a government, whose year they make up.
+ */
+const SUBORDINATES = /各(?:级|设区市|市州|市（州）|地市|区县|县区|县市区|市县|县（市、区）|县\(市、区\))[^，,。；;：:]{0,16}?(?:局|部门|支队|大队|平台|机构|单位|分局)/;
 /** an average or an extreme is not the year's figure (平均罚款3,000元) */
 const AVERAGE = /平均|人均|最高|最低|单笔|每件|每家|每户|每人/;
 /** how far before a match its clause is read for `unless` and averages */
@@ -38,7 +44,7 @@ function trailingApprox(s: Sentence, end: number, approx: Approx): Approx {
   return TRAILING_APPROX.find(([re]) => re.test(rest))?.[1] ?? approx;
 }
 
-function applyRule(s: Sentence, rule: KpiRule, targetAt: number, out: Fact[]): void {
+function applyRule(s: Sentence, rule: KpiRule, targetAt: number, governs: boolean, out: Fact[]): void {
   if (rule.context && s.matchEnd(rule.context) === Infinity) return;
   const { pattern } = rule;
   pattern.lastIndex = 0;
@@ -56,6 +62,7 @@ function applyRule(s: Sentence, rule: KpiRule, targetAt: number, out: Fact[]): v
     const clause = s.masked.slice(Math.max(s.clauseStart(from), from - CLAUSE_WINDOW), to);
     if (rule.unless?.test(clause)) continue;
     if (AVERAGE.test(clause) && rule.metrics.some((metric) => metricDef(metric).unit !== "percent")) continue;
+    if (!governs && SUBORDINATES.test(s.clauseGroup(from, to))) continue;
     if (targetAt <= s.origin(from)) continue;
     for (const f of figures) s.claimed[f] = 1;
     const qualifier = m.groups?.q?.trim() || rule.qualify?.(s.masked.slice(Math.max(0, from - QUALIFY_WINDOW), from)) || null;
@@ -65,6 +72,12 @@ function applyRule(s: Sentence, rule: KpiRule, targetAt: number, out: Fact[]): v
       out.push(makeFact(s, { metric, token, approx: trailingApprox(s, to, token.approx), qualifier, scope, scopeCues: rule.scopeCues, from, to }));
     });
   }
+}
+
+/** where a report's facts go, and what its issuer is */
+interface Into {
+  facts: Fact[];
+  governs: boolean;
 }
 
 const key = (f: Fact) => [f.metric, f.redacted ? `#${f.offset}` : f.value, f.qualifier, f.scope].join("|");
@@ -80,9 +93,6 @@ const CLOSE = 5 << 2;
 const PUNCTUATION = 0b111 << 2;
 const CUE_START = 1 << 5;
 const PUNCTUATION_MARKS: Array<[string, number]> = [["。！？!?", END], ["\n", NEWLINE], ["，,；;：:", BOUNDARY], ["（(", OPEN], ["）)", CLOSE]];
-/** a line break after these goes on with the sentence (a PDF line that wraps) */
-const SOFT_BREAK = new Uint8Array(65536);
-for (const c of "；;，,：:") SOFT_BREAK[c.charCodeAt(0)] = 1;
 
 export class RuleEngine {
   private readonly cues: CueIndex;
@@ -109,13 +119,15 @@ export class RuleEngine {
     this.listSeen = new Uint8Array(lists.length);
   }
 
-  extract(text: string): Fact[] {
+  /** `governs`: the issuer is a government, so its departments' and subordinates' figures are its own. */
+  extract(text: string, governs = false): Fact[] {
     const facts: Fact[] = [];
+    const into = { facts, governs };
     const future = futureSpans(text);
     let span = 0;
     for (let at = 0; at < text.length; ) {
       while (span < future.length && future[span]![1] <= at) span++;
-      at = this.walk(text, at, span < future.length && future[span]![0] <= at, facts);
+      at = this.walk(text, at, span < future.length && future[span]![0] <= at, into);
     }
     const seen = new Set<string>();
     return facts.filter((f) => !seen.has(key(f)) && Boolean(seen.add(key(f))));
@@ -128,7 +140,7 @@ export class RuleEngine {
    * apart from its items, 按反映内容分，…, needs its word anywhere). Reads it when some rule or list may match,
    * unless it is part of a plan for the coming year. Returns where the next sentence starts.
    */
-  private walk(text: string, start: number, planned: boolean, out: Fact[]): number {
+  private walk(text: string, start: number, planned: boolean, into: Into): number {
     const { cues, chars, ruleSeen, listSeen } = this;
     const ruleCount = this.rules.length;
     const seconds = cues.seconds;
@@ -172,7 +184,7 @@ export class RuleEngine {
       if (mark === 0) continue;
       if (mark === OPEN) depth++;
       else if (mark === CLOSE) depth = Math.max(0, depth - 1);
-      else if (mark === NEWLINE && SOFT_BREAK[text.charCodeAt(i - 1)]) continue;
+      else if (mark === NEWLINE && breakContinues(text, i)) continue;
       else if (mark === BOUNDARY && depth > 0) continue;
       else {
         // the clause ends here: its rules are candidates if it holds a figure
@@ -191,7 +203,7 @@ export class RuleEngine {
         break;
       }
     }
-    if (figures && (rules || listHit) && !planned) this.read(text, start, end, this.starts.subarray(0, figures), this.ruleHits.subarray(0, rules), out);
+    if (figures && (rules || listHit) && !planned) this.read(text, start, end, this.starts.subarray(0, figures), this.ruleHits.subarray(0, rules), into);
     for (let k = 0; k < rules; k++) ruleSeen[this.ruleHits[k]!] = 0;
     if (listHit) listSeen.fill(0);
     return i + 1;
@@ -208,15 +220,15 @@ export class RuleEngine {
   }
 
   /** The sentence text[start, end) holding the figure starts `starts`. */
-  private read(text: string, start: number, end: number, starts: Int32Array, ruleHits: Int32Array, out: Fact[]): void {
+  private read(text: string, start: number, end: number, starts: Int32Array, ruleHits: Int32Array, into: Into): void {
     const sentence = text.slice(start, end);
     const tokens = readFigures(sentence, starts, start);
     if (!tokens.length) return;
     const s = new Sentence(sentence, start, tokens);
     const targetAt = targetFrom(sentence);
-    for (const r of ruleHits.sort()) applyRule(s, this.rules[r]!, targetAt, out);
+    for (const r of ruleHits.sort()) applyRule(s, this.rules[r]!, targetAt, into.governs, into.facts);
     const lists = this.lists.filter((_, i) => this.listSeen[i]);
-    if (lists.length) readLists(s, lists, out);
+    if (lists.length) readLists(s, lists, targetAt, into.facts);
   }
 }
 

@@ -1,5 +1,5 @@
-// A sentence as the rules see it: every figure masked to one character (FIGURE) and asides in brackets
-// with no figure of their own ((含12345平台), （试行）) left out, so a rule is a plain pattern over words
+// A sentence as the rules see it: every figure masked to one character (FIGURE), and asides in brackets
+// with no figure of their own ((含12345平台), （试行）) and the line breaks of wrapped text left out, so a rule is a plain pattern over words
 // and `#`s. A match maps back to the text, its figures and its clause by binary search over what was
 // recorded once while masking, so the work for a match never depends on how long the sentence is.
 import type { Approx, Fact } from "../../../schemas/messages.ts";
@@ -8,8 +8,9 @@ import type { ScopeCue } from "./kpiRules/rule.ts";
 import { FIGURE } from "./kpiRules/rule.ts";
 import type { NumberToken } from "./numerals.ts";
 
-const ASIDE = /[（(][^（）()]{0,40}[）)]/g;
-const HAS_BRACKET = /[（(]/;
+/** what the rules read past: an aside in brackets, and a line break a wrapped sentence goes on over ("5个工作\n\n日") */
+const ASIDE = /[（(][^（）()]{0,40}[）)]|[ \t\u3000\f\r]*\n\s*/g;
+const MAY_HOLD_ASIDE = /[（(\n]/;
 const COMMA = 2;
 const CLAUSE_BOUNDARY = new Uint8Array(65536);
 for (const c of "；;。：:！？!?") CLAUSE_BOUNDARY[c.charCodeAt(0)] = 1;
@@ -62,7 +63,7 @@ export class Sentence {
       length += to - cursor;
     };
     let t = 0;
-    ASIDE.lastIndex = HAS_BRACKET.test(text) ? 0 : text.length;
+    ASIDE.lastIndex = MAY_HOLD_ASIDE.test(text) ? 0 : text.length;
     for (let aside = ASIDE.exec(text); ; aside = ASIDE.exec(text)) {
       const asideStart = aside ? aside.index : text.length;
       while (t < tokens.length && tokens[t]!.start < asideStart) {
@@ -114,6 +115,22 @@ export class Sentence {
   clauseStart(i: number): number {
     const b = lastAtMost(this.maskedBounds, i - 1);
     return b < 0 ? 0 : this.maskedBounds[b]! + 1;
+  }
+
+  /**
+   * The clauses from the last ；or 。 before masked index `from` to `to` (a subject carries over commas:
+   * 全省各设区市…共查处案件3.6万件，罚没款4.1亿元), at most 160 characters.
+   */
+  clauseGroup(from: number, to: number): string {
+    let start = Math.max(0, from - 160);
+    for (let b = lastAtMost(this.maskedBounds, from - 1); b >= 0 && this.maskedBounds[b]! >= start; b--) {
+      const c = this.masked[this.maskedBounds[b]!];
+      if (c === "；" || c === ";" || c === "。") {
+        start = this.maskedBounds[b]! + 1;
+        break;
+      }
+    }
+    return this.masked.slice(start, to);
   }
 
   /** Where `re`'s first match in the sentence's text ends (Infinity if none), looked for once per sentence. */

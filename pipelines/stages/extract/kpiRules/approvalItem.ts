@@ -3,7 +3,7 @@
 import { FIGURE } from "./rule.ts";
 
 const QUOTED_ITEMS = /((?:[“"《][^”"》，,]{2,30}[”"》](?:和|、|及|与|以及)?)+)(?:等)?(?:事项|业务|审批|许可事项)[^。；;]*$/;
-const LIMIT_WORDS = /(?:的)?(?:承诺|办理|审批|法定|许可)*$/;
+const LIMIT_WORDS = /(?:的)?(?:承诺|办理|审批|法定|许可)*(?:时限|时间|时长|用时|周期)?$/;
 
 export function approvalItem(before: string): string | null {
   const quoted = QUOTED_ITEMS.exec(before);
@@ -11,6 +11,6 @@ export function approvalItem(before: string): string | null {
     return quoted[1]!.replace(/[“”"《》]/g, "").replace(/(?:和|、|及|与|以及)$/, "");
   }
   const clause = (before.split(/[，,；;：:]/).at(-1) ?? "").replace(LIMIT_WORDS, "");
-  const item = clause.slice(-24).replace(/^(?:将|把|对|其中|推动|推进|实现|全市|全区|全县)/, "");
+  const item = clause.slice(-24).replace(/^(?:将|把|对|其中|推动|推进|实现|全市|全区|全县)/, "").replace(LIMIT_WORDS, "");
   return item.length >= 2 && !item.includes(FIGURE) && /^[\u4e00-\u9fa5]+$/.test(item) ? item : null;
 }

@@ -4,16 +4,19 @@ import { family, list, rule } from "./rule.ts";
 import { approvalItem } from "./approvalItem.ts";
 
 const LIMIT = "(?:时限|时间|时长|用时|周期)";
-const CUT = "(?:压缩|缩短|减少|精简|降低?|压减|缩减)";
+const CUT = "(?:压缩|缩短|减少|精简|降低|压减|缩减)";
 /** what a volume of applications is of */
-const ITEMS = "(?:各类)?(?:行政审批|审批服务|审批|行政许可|许可|政务服务|便民服务|公共服务)(?:服务)?(?:事项|申请|业务|件)?";
+const ITEMS = "(?:各类)?[^，,。；;：:！？#]{0,6}?(?:行政审批|审批服务|审批|行政许可|许可|政务服务|便民服务|公共服务|登记)(?:服务)?(?:事项|申请|业务|件)?";
 const ONLINE = "(?:网上办|网办|全程网办|网上可办|一网通办|网上办理|掌上办|不见面审批)";
+/** a share named by what is done online: 网上办税率, 网上办件率 */
+const ONLINE_RATE = `${ONLINE}[税事件理证]?`;
 /** outcomes, not kinds, among the parts of a volume */
 const NOT_KIND = /^(?:其中|共)?(?:按时|按期|提前|超期|逾期|办结|受理|退回|不予|驳回|撤回|补正|准予|即办|承诺)/;
 
 export const approvals = family({
   rules: [
-    rule(["approvals.days_before", "approvals.days_after"], `${LIMIT}{gap}(?:由|从)(?:原来?的?|法定的?)?#{day}{gap}${CUT}(?:至|到|为)#{day}`, { qualify: approvalItem, scopeIsQualifier: true }),
+    // days on both sides say it is a time limit, named or not: 抵押登记由3个工作日压缩至1个工作日
+    rule(["approvals.days_before", "approvals.days_after"], `(?:${LIMIT}{gap})?(?:由|从)(?:原来?的?|法定的?)?#{day}{gap}${CUT}(?:至|到|为)#{day}`, { qualify: approvalItem, scopeIsQualifier: true }),
     rule("approvals.promised_days", `压缩后(?:的)?(?:承诺)?${LIMIT}(?:合计|总计|共计|共)?(?:为|是|达|仅)?#{day}`),
     rule("approvals.time_cut_ratio", `${LIMIT}{wide}(?:压缩|缩短|减少|提速)(?:比|率|比例|幅度)?{wide}#{percent}`),
     rule("approvals.time_cut_ratio", "(?:压缩比|压缩率|提速比|提速率)(?:例)?{gap}#{percent}"),
@@ -22,7 +25,7 @@ export const approvals = family({
     rule("approvals.instant_share", "即办件?(?:比例|率|占比){gap}#{percent}"),
     // items that are handled at once (个, 项), not the applications so handled (即办件2,156件)
     rule("approvals.instant_items", "即办(?:件|业务|类)?(?:事项|项目|业务项|服务事项)?(?:增加到|增至|达到?|共|为|扩大到|数量)?{gap}#{count:个|项}"),
-    rule("approvals.online_share", `${ONLINE}[”\"]?(?:率|比例|事项比例|占比){wide}#{percent}`),
+    rule("approvals.online_share", `${ONLINE_RATE}[”\"]?(?:率|比例|事项比例|占比){wide}#{percent}`),
     rule("approvals.online_share", `#{percent}(?:的)?(?<s>[^，,。；;#“”"]{0,14}?)(?:事项)?(?:实现|可|已)?[“\"]?${ONLINE}`),
     // grants under 告知承诺 before the volumes: 以告知承诺方式办理审批事项326件
     rule("approvals.commitment_grants", "告知承诺(?:制)?[^，,。；;]{0,20}?(?:发放|发证|审批|办理|办结|许可)[^，,。；;#]{0,16}?(?:计|共|共计)?#{count:件|个|张|份|家}"),

@@ -6,7 +6,7 @@ const PUBLISH = "(?<!申请|不予|予以|部分|应主动|应)(?:公开|公布|
 /** what a publication count counts */
 const PUBLISHED = "(?:信息|文章|动态|政策文件|(?<!规范性)文件)";
 /** outcomes and attributes of documents, interpretations and consultations, not categories of what was published */
-const NOT_CATEGORY = /^(?:其中|共)?(?:依申请|申请公开|不予|予以|部分公开|答复|阅读|浏览|点击|关注)|解读|征集|征求|问答/;
+const NOT_CATEGORY = /^(?:其中|共)?(?:依申请|申请公开|不予|予以|部分公开|答复|阅读|浏览|点击|关注)|解读|征集|征求|问答|培训|会议|讲座/;
 
 export const disclosure = family({
   rules: [

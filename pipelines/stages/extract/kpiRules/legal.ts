@@ -13,7 +13,7 @@ export const legal = family({
     // 把关 reads contracts, agreements and documents alike for legality
     rule("legal.reviews", "把关(?:各类)?[^，,。；;：:！？#]{0,16}?#{count:份|件|项}"),
     rule("legal.reviews", "(?:审查|审核)[^，,。；;：:！？#]{0,12}?文件{gap}#{count:件|份}"),
-    rule("legal.reviews", "(?:备案)?(?:审查|审核)[^，,。；;：:！？#]{0,6}?(?:行政)?规范性文件(?:草案)?{gap}#{count:件|份}"),
+    rule("legal.reviews", "(?:备案)?(?:审查|审核)[^，,。；;：:！？#]{0,6}?(?:行政)?规范性文件(?:草案)?{wide}#{count:件|份}"),
     // documents put through review (进行合法性审查), not documents that passed it (均经合法性审查)
     rule("legal.reviews", `#{count:件|份|项}[^，,。；;#]{0,12}?(?:进行|开展|完成)(?:了)?${REVIEW}`),
   ],

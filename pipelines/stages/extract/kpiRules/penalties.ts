@@ -4,7 +4,7 @@ import { family, list, rule, type ScopeCue } from "./rule.ts";
 /** who or what a decision is about, after its figure */
 const PARTY = "(?:单位|企业|经营主体|市场主体|当事人|案件)?";
 /** cases that are disputes, petitions, crimes or staff discipline, not penalties */
-const NOT_PENALTY = /应诉|诉讼|复议|信访|不予|从轻|减轻|免予|免于|法律援助|调解|仲裁|刑事|侦查|审结|起诉|批捕|纪检|违纪|党纪|监察/;
+const NOT_PENALTY = /应诉|诉讼|复议|信访|不予|从轻|减轻|免予|免于|法律援助|调解|仲裁|刑事|侦查|审结|起诉|批捕|纪检|违纪|党纪|监察|法制审核|合法性审查|合法性审核/;
 /** a report on enforcement: the words around a bare 立案 */
 const ENFORCEMENT = /执法|处罚|罚没|罚款|违法|结案|查处/;
 /** sanctions and outcomes, not domains, among the parts of a total */
@@ -25,15 +25,15 @@ export const penalties = family({
   scopeCues: ENFORCEMENT_SCOPES,
   rules: [
     rule("penalties.waived", `(?:适用)?${WAIVER}{gap}#{count:家|件|起|宗|个|户}`),
-    rule("penalties.waived", `#{count:家|件|起|宗|个|户}${PARTY}{gap}(?:作出|做出|予以|实施|适用)?${WAIVER}(?:的)?(?:决定)?`),
+    rule("penalties.waived", `#{count:家|件|起|宗|个|户}${PARTY}{wide}(?:作出|做出|予以|实施|适用)?${WAIVER}(?:的)?(?:决定)?`),
     rule("penalties.lenient", "(?:从轻|减轻)(?:或减轻|或从轻)?(?:行政)?处罚{gap}#{count:家|件|起|宗|个|户}"),
-    rule("penalties.lenient", `#{count:家|件|起|宗|个|户}${PARTY}{gap}(?:作出|做出|予以|实施)?(?:从轻|减轻)(?:或减轻|或从轻)?(?:行政)?处罚(?:的)?(?:决定)?`),
-    rule("penalties.transferred", "移送(?!管辖)(?:公安|司法|检察|纪检)?(?:机关|部门)?{gap}(?:案件|线索|案件线索|涉嫌犯罪案件){gap}#{count:件|条|起|宗|个}"),
+    rule("penalties.lenient", `#{count:家|件|起|宗|个|户}${PARTY}{wide}(?:作出|做出|予以|实施)?(?:从轻|减轻)(?:或减轻|或从轻)?(?:行政)?处罚(?:的)?(?:决定)?`),
+    rule("penalties.transferred", "移送(?!管辖)(?:公安|司法|检察|纪检)?(?:机关|部门)?{wide}(?:案件|线索|案件线索|涉嫌犯罪案件){gap}#{count:件|条|起|宗|个}"),
     rule("penalties.transferred", "(?:公安|司法|检察)(?:机关|部门)移送(?:了)?#{count:件|条|起|宗}"),
     rule("penalties.fines", "(?:罚款|罚没款?|罚金|收缴罚金|罚没金额|罚款金额|没收违法所得)(?:金额)?{gap}#{money}", { unless: /减免|免除|退还|免于/ }),
     rule("penalties.fines", "(?<=处罚[^。；;]{0,24})金额{gap}#{money}"),
     rule("penalties.cases", "(?:行政处罚|处罚)(?:案件|案|决定书?|档案|卷宗){gap}#{count:件|宗|起|份|个|例}", { unless: NOT_PENALTY }),
-    rule("penalties.cases", "(?:立案查处|立案调查|依法查处|查处|查办|立案)(?<s>{gap})(?:案件|处罚决定|行政处罚决定|违法案件|违法违规案件){gap}#{count:件|宗|起|例}", { unless: NOT_PENALTY }),
+    rule("penalties.cases", "(?:立案查处|立案调查|依法查处|查处|查办|立案)(?<s>{wide})(?:案件|处罚决定|行政处罚决定|违法案件|违法违规案件){gap}#{count:件|宗|起|例}", { unless: NOT_PENALTY }),
     rule("penalties.cases", "(?:办理|办结|作出|做出){gap}(?:处罚决定|行政处罚决定|违法案件|违法违规案件|处罚案件|执法案件|行政执法案件){gap}#{count:件|宗|起|例}", { unless: NOT_PENALTY }),
     rule("penalties.cases", "(?:实施|作出|做出|办理|查办)?行政处罚(?:共|共计|合计|计)?#{count:件|宗|起|例}", { unless: NOT_PENALTY }),
     rule("penalties.cases", "(?<s>一般程序|简易程序|普通程序)(?:行政处罚)?案件{gap}#{count:件|宗|起}", { context: /处罚|查处|罚没|罚款|办理|执法|立案|结案/ }),

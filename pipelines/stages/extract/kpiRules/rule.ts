@@ -173,7 +173,8 @@ export function list(metric: MetricCode, options: ListOptions): ListReader {
   const foreign = options.units?.filter((w) => !UNIT_WORDS[unit].includes(w)) ?? [];
   if (foreign.length) throw new Error(`list of ${metric}: ${foreign.join(", ")} is not a ${unit} unit`);
   const units = options.units ? alternation(options.units) : unitPattern(unit);
-  const item = new RegExp(`(?<name>[\\u4e00-\\u9fa5“”"]{2,16}?)[（(]?${FIGURE}${units}`, "g");
+  // text out of a PDF spaces figures and breaks lines between a name and its figure
+  const item = new RegExp(`(?<name>[\\u4e00-\\u9fa5“”"]{2,16}?)\\s*[（(]?\\s*${FIGURE}\\s*${units}`, "g");
   return { metric, ...options, opens: new RegExp(options.opens, "g"), words, item };
 }
 
