@@ -1,5 +1,6 @@
 // Contracts of the bus: every message a stage reads or writes is validated against one of these.
 import { z } from "zod";
+import { CHECK_NAMES } from "./checks.ts";
 import { FAMILIES, METRIC_CODES, UNITS } from "./metrics.ts";
 
 export const TOPICS = {
@@ -126,6 +127,26 @@ export const Fact = z
   .refine((f) => (f.value === null) === f.redacted, { message: "value is null exactly when redacted is true" });
 export type Fact = z.infer<typeof Fact>;
 
+/** A consistency check on a report's tables (a template sum) or on a prose figure against its table cell. */
+export const Check = z
+  .object({
+    name: z.enum(CHECK_NAMES),
+    /** the row, column, group or metric it is about, as the report labels it */
+    subject: z.string().min(1),
+    /** the total the template prints (a sum's right side), or the table cell's value */
+    expected: z.number().finite().nullable(),
+    /** what the parts add up to, or the prose figure; null (both) when the cells could not all be read */
+    actual: z.number().finite().nullable(),
+    /** null: the cells could not be read, and no reading provably breaks the sum */
+    passed: z.boolean().nullable(),
+    /** the sum with its values (80 + 1 + 0 + 0 + 0 + 0 = 81), or the prose clause */
+    detail: z.string().max(200),
+    /** character offset in the clean text of the row or clause it is about */
+    offset: z.number().int().nonnegative(),
+  })
+  .strict();
+export type Check = z.infer<typeof Check>;
+
 export const REPORT_STATUS = ["extracted", "needs_ocr"] as const;
 
 /** facts: everything the load stage needs to replace one report in the warehouse, in one message. */
@@ -141,6 +162,7 @@ export const ReportFacts = z
     extractor_version: z.string().min(1),
     chars: z.number().int().nonnegative(),
     facts: z.array(Fact),
+    checks: z.array(Check).default([]),
   })
   .strict();
 export type ReportFacts = z.infer<typeof ReportFacts>;

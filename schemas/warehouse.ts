@@ -119,6 +119,27 @@ export const DDL = [
     extractor_version VARCHAR NOT NULL,
     loaded_at TIMESTAMPTZ NOT NULL
   )`,
+  // check names are checked by the facts message's zod schema (schemas/checks.ts), like metric codes
+  `CREATE TABLE IF NOT EXISTS checks (
+    report_id VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    subject VARCHAR NOT NULL,
+    expected DOUBLE,
+    actual DOUBLE,
+    passed BOOLEAN,
+    detail VARCHAR NOT NULL,
+    evidence_offset INTEGER NOT NULL,
+    org_name VARCHAR,
+    province VARCHAR,
+    city VARCHAR,
+    county VARCHAR,
+    admin_level VARCHAR,
+    region_code VARCHAR,
+    report_year INTEGER,
+    published_date DATE,
+    source_url VARCHAR NOT NULL,
+    extractor_version VARCHAR NOT NULL
+  )`,
   `CREATE TABLE IF NOT EXISTS dead_letters (
     stage VARCHAR NOT NULL,
     reason VARCHAR NOT NULL,
@@ -311,6 +332,7 @@ export const PUBLISHED: readonly PublishedTable[] = [
   { name: "facts", select: "SELECT * FROM facts", orderBy: "org_name, metric, report_year", rowGroupSize: 8192, dependsOn: ["facts"], partitionBy: PARTITION_COLUMNS },
   // the few reports waiting for OCR sit together
   { name: "reports", select: "SELECT * FROM reports", orderBy: "status, org_name, report_year", rowGroupSize: 8192, dependsOn: ["reports"], partitionBy: PARTITION_COLUMNS },
+  { name: "checks", select: "SELECT * FROM checks", orderBy: "org_name, name, report_year", dependsOn: ["checks"], partitionBy: PARTITION_COLUMNS },
   { name: "dead_letters", select: "SELECT * FROM dead_letters", dependsOn: ["dead_letters"], partitionBy: null },
   { name: "runs", select: "SELECT * FROM runs", dependsOn: ["runs"], partitionBy: null },
   { name: "renderings", select: "SELECT * EXCLUDE (fingerprint, bands) FROM renderings", dependsOn: ["renderings"], partitionBy: null },

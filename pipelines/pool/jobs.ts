@@ -17,8 +17,8 @@ export const JOBS = {
   /** A file on disk, parsed and extracted at once (`govkpi extract`: no landing zone, no bus). */
   async file({ path, contentType, maxChars }: { path: string; contentType: string; maxChars: number }) {
     const parsed = await parseReport(await readFile(path), contentType, { maxChars });
-    const { metadata, facts } = extractReport({ text: parsed.text, page: parsed.page, site_host: null });
+    const { metadata, facts, checks } = extractReport({ text: parsed.text, page: parsed.page, site_host: null });
     const { title } = parsed.page;
-    return { title, status: parsed.status, status_reason: parsed.status_reason, ocr: parsed.ocr, ocr_confidence: parsed.ocr_confidence, metadata, facts };
+    return { title, status: parsed.status, status_reason: parsed.status_reason, ocr: parsed.ocr, ocr_confidence: parsed.ocr_confidence, metadata, facts, checks };
   },
 };

@@ -41,6 +41,22 @@ function factRows(reports: ReportFacts[]): DuckDBValue[][] {
   });
 }
 
+const CHECK_TYPES = [
+  VARCHAR, VARCHAR, VARCHAR, DOUBLE, DOUBLE, BOOLEAN, VARCHAR, INTEGER,
+  VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, VARCHAR, VARCHAR,
+];
+
+function checkRows(reports: ReportFacts[]): DuckDBValue[][] {
+  return reports.flatMap((r) => {
+    const m = r.metadata;
+    return r.checks.map((c) => [
+      r.report_id, c.name, c.subject, c.expected, c.actual, c.passed, c.detail, c.offset,
+      m.org_name, m.province, m.city, m.county, m.admin_level, m.region_code, m.report_year, days(m.published_date),
+      r.raw.source_url, r.extractor_version,
+    ]);
+  });
+}
+
 function reportRows(reports: ReportFacts[], loadedAt: string): DuckDBValue[][] {
   return reports.map((r) => {
     const m = r.metadata;
@@ -71,6 +87,8 @@ export interface WarehouseOptions {
 const PROVINCE_CODES = provinceCodes(PROVINCES);
 const KEYS = partitionKeySql(PROVINCE_CODES);
 const PROVINCE_NAMES = new Map([...PROVINCE_CODES].map(([name, code]) => [code, name]));
+/** The tables whose rows belong to one report, replaced with it. */
+const REPORT_TABLES = ["facts", "checks", "reports"];
 const DIRTY = (source: string, from: string) =>
   `INSERT INTO publish_dirty SELECT DISTINCT '${source}', ${KEYS.year}, ${KEYS.province_code} FROM ${from}`;
 
@@ -148,13 +166,13 @@ export class Warehouse {
         { ids, urls }, { ids: STRINGS, urls: STRINGS },
       );
       if (Number((await this.conn.runAndReadAll("SELECT count(*) FROM replaced")).getRows()[0]![0]) > 0) {
-        for (const source of ["facts", "reports"]) await this.conn.run(DIRTY(source, "replaced"));
-        await this.conn.run("DELETE FROM facts WHERE report_id IN (SELECT report_id FROM replaced)");
-        await this.conn.run("DELETE FROM reports WHERE report_id IN (SELECT report_id FROM replaced)");
+        for (const source of REPORT_TABLES) await this.conn.run(DIRTY(source, "replaced"));
+        for (const table of REPORT_TABLES) await this.conn.run(`DELETE FROM ${table} WHERE report_id IN (SELECT report_id FROM replaced)`);
       }
       await this.append("reports", REPORT_TYPES, reportRows(reports, loadedAt));
       await this.append("facts", FACT_TYPES, factRows(reports));
-      for (const source of ["facts", "reports"]) {
+      await this.append("checks", CHECK_TYPES, checkRows(reports));
+      for (const source of REPORT_TABLES) {
         await this.conn.run(`${DIRTY(source, "reports")} WHERE report_id IN (SELECT unnest($ids))`, { ids }, { ids: STRINGS });
       }
       const cleared = await this.conn.run("DELETE FROM dead_letters WHERE landing_key IN (SELECT unnest($keys))", { keys }, { keys: STRINGS });

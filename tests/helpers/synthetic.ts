@@ -22,6 +22,7 @@ export function syntheticReports(reports: number, factsPerReport: number): Repor
           redacted: false, qualifier: null, scope: null, evidence: `共受理信访件${f}件,其中来信${f}件`, offset: f * 40,
         };
       }),
+      checks: [],
     };
   });
 }

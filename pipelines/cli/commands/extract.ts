@@ -7,7 +7,7 @@ import { addLimitOptions, limitsFromOptions, type LimitOptions } from "../limitO
 export function registerExtract(program: Command): void {
   const extract = program
     .command("extract")
-    .description("print report metadata and facts of each file as JSONL (no warehouse)")
+    .description("print report metadata, facts and table checks of each file as JSONL (no warehouse)")
     .argument("<files...>", "report files (.txt .html .pdf .docx .doc .wps .rtf .odt .mht)");
   addLimitOptions(extract).action(async (files: string[], opts: LimitOptions) => {
     const [{ DocumentPool }, { contentTypeFor }] = await Promise.all([import("../../pool/pool.ts"), import("../../stages/parse/contentType.ts")]);
@@ -29,8 +29,12 @@ export function registerExtract(program: Command): void {
         console.error(`govkpi extract: ${doc}: ${outcome.error.message}`);
         continue;
       }
-      const { title, status, status_reason, ocr, ocr_confidence, metadata, facts } = outcome.value;
-      const lines = [{ type: "report", doc, title, status, status_reason, ocr, ocr_confidence, ...metadata }, ...facts.map((f) => ({ type: "fact", doc, ...f }))];
+      const { title, status, status_reason, ocr, ocr_confidence, metadata, facts, checks } = outcome.value;
+      const lines = [
+        { type: "report", doc, title, status, status_reason, ocr, ocr_confidence, ...metadata },
+        ...facts.map((f) => ({ type: "fact", doc, ...f })),
+        ...checks.map((c) => ({ type: "check", doc, ...c })),
+      ];
       process.stdout.write(lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
     }
     await pool.close();

@@ -10,7 +10,7 @@ import { EXTRACTOR_VERSION, extractReport } from "./index.ts";
 export async function extractParsed(landing: LandingZone, p: ParsedReport): Promise<ReportFacts> {
   const text = (await landing.get(p.text_key)).toString("utf8");
   const page = { title: p.title, published_date: p.page_published_date, org: p.page_org };
-  const { metadata, facts } = extractReport({ text, page, site_host: p.raw.hints.site_host });
+  const { metadata, facts, checks } = extractReport({ text, page, site_host: p.raw.hints.site_host });
   return ReportFacts.parse({
     report_id: p.report_id,
     raw: p.raw,
@@ -22,6 +22,7 @@ export async function extractParsed(landing: LandingZone, p: ParsedReport): Prom
     extractor_version: EXTRACTOR_VERSION,
     chars: p.chars,
     facts,
+    checks,
   });
 }
 
