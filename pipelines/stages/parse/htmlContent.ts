@@ -4,6 +4,7 @@
 import { type CheerioAPI, contains } from "cheerio";
 import { type AnyNode, type Element, isTag, isText } from "domhandler";
 import { unwrapCjk } from "./cjk.ts";
+import { CELL_SEPARATOR, tableGrid } from "./tableGrid.ts";
 
 const BLOCK = new Set(
   ("address article aside blockquote body br caption center dd details div dl dt fieldset figcaption figure footer " +
@@ -29,12 +30,18 @@ function isChrome($: CheerioAPI, el: Element): boolean {
   return text.length < 120 && CHROME_TEXT.test(text);
 }
 
-/** The text a reader sees: block elements and <br> break lines, table cells are spaced. */
+/** The text a reader sees: block elements and <br> break lines, a data table is one line a row (tableGrid),
+ * the cells of a layout table are spaced. */
 export function renderText(nodes: AnyNode[]): string {
   const out: string[] = [];
   const walk = (node: AnyNode) => {
     if (isText(node)) out.push(unwrapCjk(node.data).replace(/[ \t\r\n\f]+/g, " "));
     if (!isTag(node)) return;
+    const grid = node.name === "table" ? tableGrid(node, renderText) : null;
+    if (grid) {
+      out.push("\n", grid.map((row) => row.join(CELL_SEPARATOR)).join("\n"), "\n");
+      return;
+    }
     const block = BLOCK.has(node.name);
     if (block) out.push("\n");
     node.children.forEach(walk);
@@ -76,7 +83,17 @@ function bodyElement($: CheerioAPI): Element | null {
   }
   let best: Element | null = null;
   for (const [el, s] of score) if (!best || s > score.get(best)!) best = el;
-  return best;
+  return best && outsideDataTable(best);
+}
+
+const TABLE_PART = new Set(["table", "thead", "tbody", "tfoot", "tr", "td", "th"]);
+
+/** A report that is mostly a data table: its body is what holds the table, not one of its rows or cells. */
+function outsideDataTable(el: Element): Element {
+  let table: Element | null = el;
+  while (table && table.name !== "table") table = table.parent && isTag(table.parent) && TABLE_PART.has(table.parent.name) ? table.parent : null;
+  if (!TABLE_PART.has(el.name) || !table || !tableGrid(table, renderText)) return el;
+  return table.parent && isTag(table.parent) ? table.parent : table;
 }
 
 function infoLines($: CheerioAPI): string[] {

@@ -9,6 +9,7 @@ import { overLimit } from "./limits.ts";
 import { looksOcrSpaced } from "./normalise.ts";
 import { ocrPages, ocrUnavailable } from "./ocr.ts";
 import { layoutPages, paragraphs, type PdfRun } from "./pdfLayout.ts";
+import { type PdfTable, ruledTables, withTables } from "./pdfTables.ts";
 
 export interface PdfText {
   text: string;
@@ -71,26 +72,29 @@ async function open(bytes: Uint8Array) {
   }
 }
 
-async function textLayers(bytes: Uint8Array, maxChars: number): Promise<PdfRun[][]> {
+/** Each page's text runs, and the ruled tables among them (pdfTables.ts). */
+async function textLayers(bytes: Uint8Array, maxChars: number): Promise<{ pages: PdfRun[][]; ruled: PdfTable[][] }> {
   const pdf = await open(bytes);
   try {
     const pages: PdfRun[][] = [];
+    const ruled: PdfTable[][] = [];
     let chars = 0;
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      page.cleanup();
       const runs: PdfRun[] = (content.items as Array<TextItem | { type: string }>).flatMap((item) =>
         "str" in item
           ? [{ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, size: Math.hypot(item.transform[2], item.transform[3]) || item.height }]
           : [],
       );
-      pages.push(runs);
       // stop reading at the cap rather than after 2,000 pages
       chars += runs.reduce((sum, r) => sum + r.str.length, 0);
       if (chars > maxChars) throw overLimit(`text of more than ${chars} characters by page ${n} of ${pdf.numPages}`, maxChars);
+      ruled.push(await ruledTables(page, runs, (await loadQuietly()) as { OPS: Record<string, number> }));
+      page.cleanup();
+      pages.push(runs);
     }
-    return pages;
+    return { pages, ruled };
   } catch (err) {
     if (err instanceof ParseError) throw err;
     throw new ParseError(`not a readable PDF: ${(err as Error).message}`);
@@ -100,7 +104,7 @@ async function textLayers(bytes: Uint8Array, maxChars: number): Promise<PdfRun[]
 }
 
 export async function pdfText(bytes: Uint8Array, { maxChars }: { maxChars: number } = DEFAULT_LIMITS): Promise<PdfText> {
-  const pages = await textLayers(bytes, maxChars);
+  const { pages, ruled } = await textLayers(bytes, maxChars);
   const unread = pages.flatMap((runs, i) => (unusable(runs) ? [i + 1] : []));
   const notes: string[] = [];
   let ocr: PdfText["ocr"] = null;
@@ -117,6 +121,7 @@ export async function pdfText(bytes: Uint8Array, { maxChars }: { maxChars: numbe
       let chars = 0;
       for (const [n, page] of read) {
         pages[n - 1] = page.runs;
+        ruled[n - 1] = [];
         const length = letters(page.runs).length;
         if (page.confidence !== null) {
           weighted += page.confidence * length;
@@ -131,11 +136,17 @@ export async function pdfText(bytes: Uint8Array, { maxChars }: { maxChars: numbe
       }
     }
   }
-  const layout = layoutPages(pages);
+  // a ruled table's runs are its cells: the layout reads the rest of the page, and the table's rows go back in
+  const layout = layoutPages(pages.map((runs, i) => {
+    const taken = new Set(ruled[i]!.flatMap((t) => [...t.runs]));
+    return runs.filter((r) => !taken.has(r));
+  }));
+  const body = layout.pages.map((lines, i) => withTables(lines, ruled[i]!));
+  const tables = layout.tables + ruled.flat().length;
   if (layout.columnPages) notes.push(`columns on ${layout.columnPages} of ${pages.length} pages, read column by column`);
-  if (layout.tables) notes.push(`${layout.tables} table block(s), read row by row`);
+  if (tables) notes.push(`${tables} table block(s), read row by row`);
   if (layout.footnotes.length) notes.push(`${layout.footnotes.length} footnote line(s) set after the body`);
-  const text = [...paragraphs(layout.pages.flat()), ...paragraphs(layout.footnotes)].join("\n");
+  const text = [...paragraphs(body.flat()), ...paragraphs(layout.footnotes)].join("\n");
   if (!ocr && looksOcrSpaced(text)) {
     notes.push("the text layer was written by an OCR engine");
     ocr = { confidence: null };

@@ -22,30 +22,34 @@ interface GridLine {
   end: number;
 }
 
-const GRID_LINE = /^[ \t]*\|?(?:[^|\n]*\|)+[^|\n]*$/gm;
 const RULE_LINE = /^[\s|:：-]+$/;
 
+/** Runs of consecutive lines with cells between bars (a markdown rule line |---| belongs to its table). */
 function gridLines(text: string): GridLine[][] {
   const blocks: GridLine[][] = [];
-  let last = -2;
-  for (const m of text.matchAll(GRID_LINE)) {
-    const start = m.index!;
-    if (RULE_LINE.test(m[0])) continue;
-    const cells: Cell[] = [];
-    let at = start;
-    const parts = m[0].split("|");
-    const outer = /^\s*\|/.test(m[0]) && /\|\s*$/.test(m[0]);
-    parts.forEach((part, i) => {
-      const lead = part.length - part.trimStart().length;
-      if (!(outer && (i === 0 || i === parts.length - 1))) cells.push({ text: part.trim(), start: at + lead, end: at + lead + part.trim().length });
-      at += part.length + 1;
-    });
-    const line = text.lastIndexOf("\n", start - 1);
-    const contiguous = blocks.length && text.slice(last, start).split("\n").length <= 2 && line <= last + 1;
-    if (contiguous) blocks[blocks.length - 1]!.push({ cells, start, end: start + m[0].length });
-    else blocks.push([{ cells, start, end: start + m[0].length }]);
-    last = start + m[0].length;
+  let block: GridLine[] = [];
+  let start = 0;
+  for (const raw of text.split("\n")) {
+    const end = start + raw.length;
+    if (!raw.includes("|")) {
+      if (block.length) blocks.push(block);
+      block = [];
+    } else if (!RULE_LINE.test(raw)) {
+      const parts = raw.split("|");
+      const outer = /^\s*\|/.test(raw) && /\|\s*$/.test(raw);
+      const cells: Cell[] = [];
+      let at = start;
+      parts.forEach((part, i) => {
+        const text = part.trim();
+        const lead = part.length - part.trimStart().length;
+        if (!(outer && (i === 0 || i === parts.length - 1))) cells.push({ text, start: at + lead, end: at + lead + text.length });
+        at += part.length + 1;
+      });
+      block.push({ cells, start, end });
+    }
+    start = end + 1;
   }
+  if (block.length) blocks.push(block);
   return blocks;
 }
 
@@ -72,29 +76,38 @@ function headerKey(columns: ColumnDef[], cell: string): string | null {
   return best?.key ?? null;
 }
 
-type Resolver = (path: string[]) => string | null;
+/** The key of each column from the header cells above it (paths[k], top to bottom). */
+type Resolver = (paths: string[][]) => Array<string | null>;
 
 /** The deepest header cell that names a column decides it. */
-const deepest = (columns: ColumnDef[]): Resolver => (path) => {
+function deepestKey(columns: ColumnDef[], path: string[]): string | null {
   for (let i = path.length - 1; i >= 0; i--) {
     const key = headerKey(columns, path[i]!);
     if (key) return key;
   }
   return null;
-};
+}
+
+const deepest = (columns: ColumnDef[]): Resolver => (paths) => paths.map((path) => deepestKey(columns, path));
 
 const GROUP_COLUMNS = DISPUTE_GROUPS.map((g) => ({ key: g.key, labels: [g.label] }));
 const OUTCOME_COLUMNS = DISPUTE_OUTCOMES.map((o) => ({ key: o.key, labels: [o.label] }));
-const disputesColumn: Resolver = (path) => {
-  const group = deepest(GROUP_COLUMNS)(path);
-  const outcome = deepest(OUTCOME_COLUMNS)(path);
-  return group && outcome ? `${group}.${outcome}` : null;
+
+/** 四: a group (行政复议, 未经复议直接起诉, 复议后起诉) and an outcome name a column. A group written once over
+ * its five columns, the others left blank (markdown has no colspan), holds until the next group. */
+const disputesColumns: Resolver = (paths) => {
+  let group: string | null = null;
+  return paths.map((path) => {
+    group = deepestKey(GROUP_COLUMNS, path) ?? group;
+    const outcome = deepestKey(OUTCOME_COLUMNS, path);
+    return group && outcome ? `${group}.${outcome}` : null;
+  });
 };
 
 const TABLES: Record<TableId, { columns: ColumnDef[]; resolve: Resolver; rows: Array<{ row: RowDef; pattern: RegExp }> }> = {
   active: { columns: ACTIVE_COLUMNS, resolve: deepest(ACTIVE_COLUMNS), rows: ACTIVE_ROWS.map((row) => ({ row, pattern: rowPattern(row) })) },
   requests: { columns: REQUEST_COLUMNS, resolve: deepest(REQUEST_COLUMNS), rows: REQUEST_ROWS.map((row) => ({ row, pattern: rowPattern(row) })) },
-  disputes: { columns: DISPUTE_COLUMNS, resolve: disputesColumn, rows: [] },
+  disputes: { columns: DISPUTE_COLUMNS, resolve: disputesColumns, rows: [] },
 };
 
 /** The row a label names: of the labels in its cells (三、本年度办理结果 （一）予以公开), the last one. */
@@ -126,11 +139,13 @@ export function readGrids(text: string): RowRead[] {
         continue;
       }
       if (header.length) {
-        paths = cells.map((_, k) => dedupe(header.map((h) => h.cells[k]?.text ?? "")));
+        const width = header[header.length - 1]!.cells.length;
+        paths = Array.from({ length: width }, (_, k) => dedupe(header.filter((h) => h.cells.length === width).map((h) => h.cells[k]?.text ?? "")));
         last = paths;
         header = [];
-      } else if (!paths && last?.length === cells.length) paths = last;
-      const read = readLine(line, paths, text);
+      } else if (!paths) paths = last;
+      // a header names the columns of lines as wide as itself only (a table cut by a page break may change width)
+      const read = readLine(line, paths?.length === cells.length ? paths : null, text);
       if (read) out.push(read);
     }
   }
@@ -145,41 +160,49 @@ function namesRow(cells: string[]): boolean {
   return cells.some((c) => valueText(c) !== null) && (rowOf("active", label) !== null || rowOf("requests", label) !== null);
 }
 
+type Spec = (typeof TABLES)[TableId];
+
+/** The row a data line is in `table`: its label cells name it (四's one row has no label). */
+function rowOfLine(table: TableId, line: GridLine, keys: Array<string | null>): string | null {
+  const labels = line.cells.filter((c, k) => keys[k] === null && valueText(c.text) === null).map((c) => c.text);
+  if (table === "disputes") return labels.length ? null : DISPUTES_ROW;
+  return rowOf(table, labels.join(" "))?.key ?? null;
+}
+
+/** The cells a header names; a column two headers name (a colspan repeated) counts once if its cells agree. */
+function namedCells(line: GridLine, keys: Array<string | null>, spec: Spec): { columns: ColumnDef[]; tokens: string[] } | null {
+  const values = new Map<string, string | null>();
+  line.cells.forEach((c, k) => {
+    const key = keys[k];
+    if (!key) return;
+    const value = valueText(c.text)!;
+    values.set(key, values.has(key) && values.get(key) !== value ? null : value);
+  });
+  const named = [...values].filter((e): e is [string, string] => e[1] !== null);
+  if (!values.size) return null;
+  return { columns: named.map(([key]) => spec.columns.find((col) => col.key === key)!), tokens: named.map(([, v]) => v) };
+}
+
+/** No header names the cells: the template's order for the cells after the label, if there are exactly as
+ * many as the template has (二's items differ between templates: never by order). */
+function templateCells(table: TableId, line: GridLine, text: string): { columns: ColumnDef[]; tokens: string[] } | null {
+  const texts = line.cells.map((c) => valueText(c.text));
+  const values = texts.slice(texts.findLastIndex((v) => v === null) + 1) as string[];
+  if (table === "active" || values.length !== TABLES[table].columns.length) return null;
+  if (table === "disputes" && !DISPUTES_TITLE.test(text.slice(Math.max(0, line.start - 300), line.start))) return null;
+  return { columns: TABLES[table].columns, tokens: values };
+}
+
 function readLine(line: GridLine, paths: string[][] | null, text: string): RowRead | null {
   for (const table of ["requests", "active", "disputes"] as const) {
     const spec = TABLES[table];
-    const keys = line.cells.map((c, k) => (paths && valueText(c.text) !== null ? spec.resolve(paths[k] ?? []) : null));
-    const labelCells = line.cells.filter((c, k) => keys[k] === null && valueText(c.text) === null);
-    const row = table === "disputes" ? (labelCells.length ? null : DISPUTES_ROW) : rowOf(table, labelCells.map((c) => c.text).join(" "));
+    const columnKeys = paths ? spec.resolve(paths) : [];
+    const keys = line.cells.map((c, k) => (valueText(c.text) !== null ? columnKeys[k] ?? null : null));
+    const row = rowOfLine(table, line, keys);
     if (!row) continue;
-    const rowKey = typeof row === "string" ? row : row.key;
-    const columns: ColumnDef[] = [];
-    const tokens: string[] = [];
-    const conflicting = new Set<string>();
-    line.cells.forEach((c, k) => {
-      const key = keys[k];
-      if (!key) return;
-      const value = valueText(c.text)!;
-      const seen = columns.findIndex((col) => col.key === key);
-      if (seen < 0) {
-        columns.push(spec.columns.find((col) => col.key === key)!);
-        tokens.push(value);
-      } else if (tokens[seen] !== value) conflicting.add(key);
-    });
-    const read = (cols: ColumnDef[], toks: string[]): RowRead => ({
-      table, row: rowKey, columns: cols, tokens: toks, hard: true, start: line.start, end: line.end,
-      feeScale: feeScaleOf(paths?.flat().join("") ?? ""),
-    });
-    if (columns.length) {
-      const keep = columns.map((col, i) => (conflicting.has(col.key) ? -1 : i)).filter((i) => i >= 0);
-      return read(keep.map((i) => columns[i]!), keep.map((i) => tokens[i]!));
-    }
-    // no header names the cells: the template's order, if the count is the template's
-    const values = line.cells.map((c) => valueText(c.text)).filter((v): v is string => v !== null);
-    if (table === "disputes" && !DISPUTES_TITLE.test(text.slice(Math.max(0, line.start - 300), line.start))) return null;
-    const template = table === "active" ? null : spec.columns;
-    if (template && values.length === template.length) return read(template, values);
-    return null;
+    const cells = namedCells(line, keys, spec) ?? templateCells(table, line, text);
+    if (!cells) return null;
+    return { table, row, ...cells, hard: true, start: line.start, end: line.end, feeScale: feeScaleOf(paths?.flat().join("") ?? "") };
   }
   return null;
 }
