@@ -26,7 +26,14 @@ describe("one row", () => {
     expect(r.cells).toEqual([undefined, undefined, 0, 0, 0, 0, 22]);
   });
 
-  it("takes spaces as cell boundaries and reads runs with stray spaces (230 000023, 23 0 00 0 023)", () => {
+  it("takes spaces as cell boundaries only when they separate every cell; stray ones say nothing", () => {
+    // 2019 二 (上一年项目数量 | 本年增/减 | 处理决定数量): 0 28 0 is three cells, 0 280 is 0|2|80 or 0|28|0
+    const item = [{}, { signed: true }, {}];
+    expect(readRow("0 28 0", item, []).cells).toEqual([0, 28, 0]);
+    expect(readRow("0 280", item, []).cells).toEqual([0, undefined, undefined]);
+  });
+
+  it("reads runs with stray spaces (230 000023, 23 0 00 0 023)", () => {
     expect(readRow("230 000023").cells).toEqual([23, 0, 0, 0, 0, 0, 23]);
     expect(readRow("23 0 00 0 023").cells).toEqual([23, 0, 0, 0, 0, 0, 23]);
     expect(readRow("2600000 26").cells).toEqual([26, 0, 0, 0, 0, 0, 26]);

@@ -94,6 +94,41 @@ describe("consistency failures found in real reports", () => {
   });
 });
 
+describe("PDF text with aligned columns (pdftotext -layout)", () => {
+  it("reads a header whose labels wrap around the row of another (本年新公开数 / 量) by the template's header", () => {
+    const text = `二、主动公开政府信息情况
+                       第二十条第（一）项
+                       本年新公开数
+     信息内容   本年新制作数量                  对外公开总数量
+                         量
+规章             0            0              4
+规范性文件          12           12             57
+`;
+    expect(read(text).values).toEqual({
+      "disclosure.rules_issued": 0, "disclosure.rules_in_force": 4, "disclosure.normative_issued": 12, "disclosure.normative_in_force": 57,
+    });
+  });
+
+  it("reads 四 under header words wrapped and interleaved over several lines", () => {
+    const text = `四、政府信息公开行政复议、行政诉讼情况
+          行政复议                                            行政诉讼
+                                       未经复议直接起诉                            复议后起诉
+结果   结果    其他     尚未
+                       总计
+维持   纠正    结果     审结          结果       结果   其他   尚未            结果      结果      其他   尚未
+                                                      总计                                 总计
+                              维持       纠正   结果   审结            维持      纠正      结果   审结
+ 4   1        0    2      7   3       0    0    1        4       1   0       0    0    1
+五、存在的主要问题及改进情况`;
+    const { values, checks } = read(text);
+    expect(values).toEqual({
+      "disputes.reconsiderations": 7, "disputes.reconsiderations_corrected": 1, "disputes.lawsuits": 4,
+      "disputes.lawsuits_corrected": 0, "disputes.lawsuits_after_review": 1,
+    });
+    expect(failed(checks)).toEqual([]);
+  });
+});
+
 describe("what is not a table", () => {
   it("reads nothing from prose that uses the tables' words", () => {
     const prose = "2022年，全局共作出行政处罚决定1282件，行政许可2293件，行政强制措施42件；收到政府信息公开申请70件，予以公开30件。";

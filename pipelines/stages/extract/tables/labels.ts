@@ -32,16 +32,14 @@ export function rowPattern(row: RowDef): RegExp {
   return new RegExp(`${lead}${words}${not}${tail}`, "g");
 }
 
-/** Where any column of `columns` is named in a header, longest label first (其他结果 before 其他). */
-export function columnPattern(columns: ColumnDef[]): { pattern: RegExp; keyOf: (label: string) => string } {
-  const labels = columns.flatMap((col) => col.labels.map((label) => ({ label, key: col.key })));
-  labels.sort((x, y) => y.label.length - x.label.length);
+/** Where any column label of `columns` is printed, longest label first (其他结果 before 其他). */
+export function columnPattern(columns: ColumnDef[]): { pattern: RegExp; labelOf: (found: string) => string } {
+  const labels = columns.flatMap((col) => col.labels).sort((x, y) => y.length - x.length);
   const squash = (s: string) => s.replace(/[\s/／、]+/g, "");
-  const byLabel = new Map(labels.map((l) => [squash(l.label), l.key]));
-  const pattern = new RegExp(labels.map((l) => `(${loose(l.label)})`).join("|"), "g");
+  const bySquashed = new Map(labels.map((l) => [squash(l), l]));
   return {
-    pattern,
-    keyOf: (found) => byLabel.get(squash(found)) ?? "",
+    pattern: new RegExp(labels.map((l) => `(${loose(l)})`).join("|"), "g"),
+    labelOf: (found) => bySquashed.get(squash(found)) ?? found,
   };
 }
 

@@ -50,12 +50,28 @@ const sumOf = (cells: Split, indexes: number[]) => indexes.reduce((s, i) => s + 
 const holds = (cells: Split, sum: RowSum) => Math.abs(sumOf(cells, sum.parts) - (cells[sum.total] ?? 0)) < 1e-6;
 
 /**
- * Every way to read `tokens` as the cells of a row described by `specs`. Hard tokens are one cell each
- * (a grid's cells); soft tokens (separated by spaces or line breaks, or a run with no separator at all)
- * may each hold several cells. Splits that satisfy all the row's sums are kept; when none does, those that
- * satisfy the most.
+ * Soft tokens (a run separated by spaces or line breaks) are a cell each when there are as many as cells: a
+ * separator between every cell (a PDF's text line, one cell a line). Otherwise the separators are stray (the
+ * corpus has `230 000023` and `23 0 00 0 023` for seven cells) and say nothing: the digits run together.
  */
-export function splitRow(tokens: string[], hard: boolean, specs: CellSpec[], sums: RowSum[], limits: Limits = LIMITS): RowSplits {
+function cellTokens(tokens: string[], hard: boolean, cells: number): { tokens: string[]; hard: boolean } {
+  if (hard || tokens.length === cells) return { tokens, hard: true };
+  const joined: string[] = [];
+  for (const token of tokens) {
+    const numeric = /^-?[\d.]+$/.test(token);
+    if (numeric && joined.length && /^-?[\d.]+$/.test(joined[joined.length - 1]!)) joined[joined.length - 1] += token;
+    else joined.push(token);
+  }
+  return { tokens: joined, hard: false };
+}
+
+/**
+ * Every way to read `tokens` as the cells of a row described by `specs`. Hard tokens are one cell each
+ * (a grid's cells); soft tokens may each hold several cells (see cellTokens). Splits that satisfy all the
+ * row's sums are kept; when none does, those that satisfy the most.
+ */
+export function splitRow(printed: string[], separated: boolean, specs: CellSpec[], sums: RowSum[], limits: Limits = LIMITS): RowSplits {
+  const { tokens, hard } = cellTokens(printed, separated, specs.length);
   const strict = enumerate(tokens, hard, specs, sums, limits);
   if (strict.splits.length || !sums.length || !strict.complete) return { ...strict, satisfied: sums.length };
   const loose = enumerate(tokens, hard, specs, [], limits);

@@ -5,7 +5,7 @@
 import { columnPattern, loose, rowPattern } from "./labels.ts";
 import { feeScaleOf, type RowRead, runIn } from "./rows.ts";
 import {
-  ACTIVE_COLUMNS, ACTIVE_ROWS, type ColumnDef, DISPUTE_COLUMNS, DISPUTE_HEADER_WORDS, DISPUTES_ROW, REQUEST_COLUMNS,
+  ACTIVE_COLUMNS, ACTIVE_HEADERS, ACTIVE_ROWS, type ColumnDef, DISPUTE_COLUMNS, DISPUTE_HEADER_WORDS, DISPUTES_ROW, REQUEST_COLUMNS,
   REQUEST_ROWS, type RowDef, type TableId,
 } from "./template.ts";
 
@@ -25,8 +25,10 @@ const ACTIVE_HEADER = columnPattern(ACTIVE_COLUMNS);
 const ACTIVE_LABELS = ACTIVE_ROWS.map((row) => ({ row, pattern: rowPattern(row) }));
 const REQUEST_LABELS = REQUEST_ROWS.map((row) => ({ row, pattern: rowPattern(row) }));
 const REQUESTS_ANCHOR = new RegExp(`${loose("申请人情况")}|${loose("本年新收政府信息公开申请数量")}`, "g");
-const DISPUTES_ANCHOR = new RegExp(loose("结果维持"), "g");
-const DISPUTES_HEADER = new RegExp(`^(?:[\\s，,、；;：:|（）()]|${DISPUTE_HEADER_WORDS.map(loose).join("|")})*`);
+const DISPUTES_ANCHOR = new RegExp(loose("行政复议"), "g");
+/** 四's title and header, however a PDF's text wraps and interleaves their words (结果 结果 其他 / 维持 纠正 结果):
+ * any run of the characters they are written with, up to the first that is not one of them. */
+const DISPUTES_HEADER = new RegExp(`^[\\s，,、；;：:|（）()${[...new Set([...DISPUTE_HEADER_WORDS.join(""), ..."四政府信息公开情况"])].join("")}]*`);
 const SUBSECTION = new RegExp(`第\\s*二\\s*十\\s*条\\s*第\\s*[（(]\\s*[一二三四五六七八九十]+\\s*[)）]\\s*项|${loose("信息内容")}`, "g");
 
 function matchesOf(pattern: RegExp, text: string, from: number, to: number): Found[] {
@@ -70,34 +72,37 @@ function readRequests(text: string, from: number, to: number): RowRead[] {
   return out;
 }
 
-/** 二: each 第二十条 item has its own header row, whose column labels (in their printed order) hold for
- * the rows under it. A header word the template does not know (本年废纸件数) still counts as a column. */
+/** The header (ACTIVE_HEADERS) whose labels include `found` in order: the exact one, else the only one. */
+function activeHeader(found: string[]): ColumnDef[] {
+  const contains = (header: string[]) => {
+    let at = 0;
+    return found.every((label) => (at = header.indexOf(label, at) + 1) > 0);
+  };
+  const exact = ACTIVE_HEADERS.find((h) => h.join() === found.join());
+  const candidates = ACTIVE_HEADERS.filter(contains);
+  const labels = exact ?? (candidates.length === 1 ? candidates[0]! : found);
+  return labels.map((label) => ACTIVE_COLUMNS.find((col) => col.labels.includes(label))!);
+}
+
+/** 二: each 第二十条 item has its own header row, whose columns hold for the rows under it. */
 function readActive(text: string, from: number, to: number): RowRead[] {
-  type Event = Found & ({ kind: "column"; key: string } | { kind: "row"; row: RowDef } | { kind: "subsection" });
+  type Event = Found & ({ kind: "column"; label: string } | { kind: "row"; row: RowDef });
   const events: Event[] = [
-    ...matchesOf(ACTIVE_HEADER.pattern, text, from, to).map((f) => ({ ...f, kind: "column" as const, key: ACTIVE_HEADER.keyOf(text.slice(f.start, f.end)) })),
+    ...matchesOf(ACTIVE_HEADER.pattern, text, from, to).map((f) => ({ ...f, kind: "column" as const, label: ACTIVE_HEADER.labelOf(text.slice(f.start, f.end)) })),
     ...labelsIn(ACTIVE_LABELS, text, from, to).map((m) => ({ ...m, kind: "row" as const })),
-    ...matchesOf(SUBSECTION, text, from, to).map((f) => ({ ...f, kind: "subsection" as const })),
   ].sort((x, y) => x.start - y.start);
   const out: RowRead[] = [];
-  let columns: ColumnDef[] = [];
+  let found: string[] = [];
   let header = "";
-  let previous: Event | null = null;
   events.forEach((e, i) => {
     if (e.kind === "column") {
-      if (previous?.kind !== "column") {
-        columns = [];
-        header = "";
-      } else if (/[\u4e00-\u9fff]/.test(text.slice(previous.end, e.start))) {
-        columns.push({ key: "unknown", labels: [] });
-      }
-      columns.push(ACTIVE_COLUMNS.find((col) => col.key === e.key)!);
+      if (events[i - 1]?.kind !== "column") [found, header] = [[], ""];
+      found.push(e.label);
       header += text.slice(e.start, events[i + 1]?.start ?? e.end);
-    } else if (e.kind === "row" && columns.length && !out.some((r) => r.row === e.row.key)) {
-      const read = rowRead("active", e.row.key, columns, text, e, events[i + 1]?.start ?? to, feeScaleOf(header));
+    } else if (found.length && !out.some((r) => r.row === e.row.key)) {
+      const read = rowRead("active", e.row.key, activeHeader(found), text, e, events[i + 1]?.start ?? to, feeScaleOf(header));
       if (read) out.push(read);
     }
-    previous = e;
   });
   return out;
 }

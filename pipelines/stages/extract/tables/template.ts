@@ -53,6 +53,19 @@ export const ACTIVE_COLUMNS: ColumnDef[] = [
   { key: "purchase_amount", labels: ["采购总金额"], decimal: true },
 ];
 
+/** 二's header rows in each template, their column labels in order. A header in running text is read as the one
+ * whose labels include those found there, in their order: a label a PDF wrapped (本年新公开数 / 量) or a report
+ * misspelt (本年废纸件数) is still its column. */
+export const ACTIVE_HEADERS: string[][] = [
+  ["本年制发件数", "本年废止件数", "现行有效件数"], // 2021 第二十条第（一）项
+  ["本年新制作数量", "本年新公开数量", "对外公开总数量"], // 2019 （一）
+  ["本年处理决定数量"], // 2021 （五）（六）
+  ["上一年项目数量", "本年增/减", "处理决定数量"], // 2019 （五）（六）
+  ["本年收费金额"], // 2021 （八）
+  ["上一年项目数量", "本年增/减"], // 2019 （八）: no amount
+  ["采购项目数量", "采购总金额"], // 2019 （九）
+];
+
 export const ACTIVE_ROWS: RowDef[] = [
   { key: "rules", core: "规章", cells: true },
   { key: "normative", lead: "行政", core: "规范性文件", cells: true },
