@@ -2,6 +2,8 @@
 // contradicts the cell stays, as the report says it, and is flagged as a failed check.
 import { describe, expect, it } from "vitest";
 import { extractReport } from "../../../pipelines/stages/extract/index.ts";
+import { readTables } from "../../../pipelines/stages/extract/tables/index.ts";
+import type { Fact } from "../../../schemas/messages.ts";
 
 const TABLE = `三、收到和处理政府信息公开申请情况
 |  | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |
@@ -30,5 +32,25 @@ describe("table facts beside prose facts", () => {
     const other = extract("全年办理行政复议案件15件。");
     expect(other.facts.filter((f) => f.metric === "disputes.reconsiderations").map((f) => [f.value, f.scope])).toEqual([[2, "政府信息公开"], [15, null]]);
     expect(other.checks.filter((c) => c.name === "prose_vs_table")).toEqual([]);
+  });
+});
+
+describe("prose that settles a run the sums leave open", () => {
+  const T2 = "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件8855698";
+  const said = (metric: string, value: number, scope: string | null = null) =>
+    ({ metric, value, scope, family: "disclosure", unit: "count", approx: "exact", redacted: false, qualifier: null, evidence: "…", offset: 0 }) as Fact;
+  const values = (prose: Fact[]) => Object.fromEntries(readTables(T2, prose).facts.map((f) => [f.metric, f.value]));
+
+  it("reads the split the prose states (制发88件, 现行有效698件 beside 8855698)", () => {
+    expect(values([])).not.toHaveProperty("disclosure.normative_issued");
+    expect(values([said("disclosure.normative_issued", 88), said("disclosure.normative_in_force", 698)])).toMatchObject({
+      "disclosure.normative_issued": 88, "disclosure.normative_in_force": 698,
+    });
+  });
+
+  it("takes nothing from a figure that is no split's value, from two that are, or from another scope", () => {
+    expect(values([said("disclosure.normative_issued", 90)])).not.toHaveProperty("disclosure.normative_issued");
+    expect(values([said("disclosure.normative_issued", 88), said("disclosure.normative_issued", 8)])).not.toHaveProperty("disclosure.normative_issued");
+    expect(values([said("disclosure.normative_issued", 88, "规范性文件清理")])).not.toHaveProperty("disclosure.normative_issued");
   });
 });

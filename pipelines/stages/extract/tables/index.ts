@@ -47,13 +47,35 @@ interface SolvedTable {
   consistent: boolean;
 }
 
-function solve(table: TableId, reads: RowRead[]): SolvedTable {
+/** Figures the report's prose states, by metric: whole-organisation ones only (scope null). */
+type Stated = ReadonlyMap<string, number[]>;
+
+const near = (a: number, b: number) => Math.abs(a - b) < 0.005;
+
+/** A cell its run leaves open that the prose states (本年度制发规范性文件88件 beside `8855698`): the report says
+ * which split it meant, so only the splits giving the cell that value stay. A prose figure that is no split's
+ * value, or two that are, settle nothing. 四 is scoped to disclosure disputes, which prose rarely is: never used. */
+function settledByProse(table: TableId, read: RowRead, splits: Split[], stated: Stated): Split[] {
+  let out = splits;
+  for (const cell of CELL_METRICS) {
+    const k = read.columns.findIndex((c) => c.key === cell.column);
+    if (cell.table !== table || table === "disputes" || cell.row !== read.row || k < 0) continue;
+    const scale = cell.column === "fee_amount" ? read.feeScale : 1;
+    const values = [...new Set(out.map((s) => s[k]))].filter((v): v is number => v !== null && v !== undefined).map((v) => v * scale);
+    if (values.length < 2) continue;
+    const said = [...new Set((stated.get(cell.metric) ?? []).filter((v) => values.some((x) => near(x, v))))];
+    if (said.length === 1) out = out.filter((s) => s[k] !== null && s[k] !== undefined && near(s[k]! * scale, said[0]!));
+  }
+  return out;
+}
+
+function solve(table: TableId, reads: RowRead[], stated: Stated): SolvedTable {
   const equations = equationsFor(table, reads);
   const system: SystemRow[] = [];
   const rows = new Map<string, SolvedRow>();
   for (const read of reads) {
     const { splits, complete } = splitRow(read.tokens, read.hard, read.columns, rowSums(read, equations));
-    const kept = complete ? splits : [];
+    const kept = complete ? settledByProse(table, read, splits, stated) : [];
     rows.set(read.row, { read, splits: kept, cells: agreed(kept, read.columns.length) });
     if (kept.length) system.push({ key: read.row, columns: read.columns.map((c) => c.key), splits: kept });
   }
@@ -135,7 +157,10 @@ function satisfiable(t: SolvedTable, e: Equation): boolean | null {
   return used ? null : complete ? false : null;
 }
 
-export function readTables(text: string): TableReading {
+/** The tables of `text`; `prose` (the report's prose facts) may settle a cell its run of digits leaves open. */
+export function readTables(text: string, prose: Fact[] = []): TableReading {
+  const stated = new Map<string, number[]>();
+  for (const f of prose) if (f.scope === null && f.value !== null) stated.set(f.metric, [...(stated.get(f.metric) ?? []), f.value]);
   const reads = readGrids(text);
   const inGrids = new Set(reads.map((r) => r.table));
   reads.push(...readStream(text, new Set(TABLE_IDS.filter((t) => !inGrids.has(t)))));
@@ -144,7 +169,7 @@ export function readTables(text: string): TableReading {
   for (const table of TABLE_IDS) {
     const rows = reads.filter((r, i) => r.table === table && reads.findIndex((o) => o.table === table && o.row === r.row) === i);
     if (!rows.length) continue;
-    const solved = solve(table, rows);
+    const solved = solve(table, rows, stated);
     facts.push(...factsOf(text, table, solved));
     checks.push(...checksOf(solved));
   }
