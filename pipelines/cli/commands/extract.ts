@@ -8,13 +8,15 @@ export function registerExtract(program: Command): void {
   const extract = program
     .command("extract")
     .description("print report metadata, facts and table checks of each file as JSONL (no warehouse)")
-    .argument("<files...>", "report files (.txt .html .pdf .docx .doc .wps .rtf .odt .mht)");
+    .argument("<files...>", "report files (.txt .md .html .pdf .docx .doc .wps .rtf .odt .mht)");
   addLimitOptions(extract).action(async (files: string[], opts: LimitOptions) => {
     const [{ DocumentPool }, { contentTypeFor }] = await Promise.all([import("../../pool/pool.ts"), import("../../stages/parse/contentType.ts")]);
     const pool = new DocumentPool(limitsFromOptions("extract", opts));
     // all files queued at once (the pool runs as many as it has workers); each outcome settled, never left unhandled
     const outcomes = files.map((file) => {
-      const contentType = contentTypeFor(file);
+      // a markdown rendering of a report (an HTML-to-markdown crawler's) is read as text when named here;
+      // a folder import leaves .md files alone (READMEs, NOTICEs)
+      const contentType = contentTypeFor(file) ?? (/\.md$/i.test(file) ? "text/plain" : null);
       const run = contentType
         ? pool.run("file", { path: resolve(file), contentType, maxChars: pool.limits.maxChars })
         : Promise.reject(new Error(`unsupported file type (extension) of ${basename(file)}`));

@@ -3,7 +3,6 @@ import { extname } from "node:path";
 
 const BY_EXTENSION: Record<string, string> = {
   ".txt": "text/plain",
-  ".md": "text/plain",
   ".html": "text/html",
   ".htm": "text/html",
   ".shtml": "text/html",
