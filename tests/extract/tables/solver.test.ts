@@ -94,6 +94,11 @@ describe("四: fifteen cells in one run", () => {
     expect(r.cells.slice(10)).toContain(undefined);
   });
 
+  it("reads no cell from a run far longer than fifteen cells can hold, at once", () => {
+    const r = splitRow(["9".repeat(100_000)], false, counts(15), GROUPS);
+    expect(r.splits).toEqual([]);
+  });
+
   it("stops at its bound on a run no split can fit, with nothing read rather than a hang", () => {
     const run = "9".repeat(60);
     const r = splitRow([run], false, counts(15), GROUPS, { rowSteps: 50_000, rowSplits: 2_000, tableSteps: 100_000 });

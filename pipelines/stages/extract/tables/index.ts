@@ -167,7 +167,8 @@ export function readTables(text: string, prose: Fact[] = []): TableReading {
   const facts: Fact[] = [];
   const checks: Check[] = [];
   for (const table of TABLE_IDS) {
-    const rows = reads.filter((r, i) => r.table === table && reads.findIndex((o) => o.table === table && o.row === r.row) === i);
+    // a row read twice (the table printed twice) counts once: the first
+    const rows = [...new Map(reads.filter((r) => r.table === table).reverse().map((r) => [r.row, r])).values()];
     if (!rows.length) continue;
     const solved = solve(table, rows, stated);
     facts.push(...factsOf(text, table, solved));

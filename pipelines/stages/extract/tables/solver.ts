@@ -37,6 +37,8 @@ export interface RowSplits {
 }
 
 const EMPTY = /^[/／\\—–－-]+$|^$/;
+/** the longest cell read (12 digits and a fraction: 24252.311082 万元): a longer run of digits is not a row */
+const MAX_CELL = 16;
 
 /** A cell's value; an empty-cell mark (/, —) only as a whole token, never cut from a number (-185). */
 function cellValue(text: string, spec: CellSpec, wholeToken: boolean): number | null | undefined {
@@ -105,9 +107,14 @@ function enumerate(tokens: string[], hard: boolean, specs: CellSpec[], sums: Row
     }
     const token = tokens[t]!;
     const tokensLeft = tokens.length - t - 1;
-    if (k >= n || k + 1 + tokensLeft > n || charsFrom[t]! - start < n - k) return;
-    const ends = hard || EMPTY.test(token) ? [token.length] : range(start + 1, token.length);
+    const chars = charsFrom[t]! - start;
+    if (k >= n || k + 1 + tokensLeft > n || chars < n - k || chars > (n - k) * MAX_CELL) return;
+    const ends = hard || EMPTY.test(token) ? [token.length] : range(start + 1, Math.min(token.length, start + MAX_CELL));
     for (const end of ends) {
+      if (++steps > limits.rowSteps) {
+        complete = false;
+        return;
+      }
       const value = cellValue(token.slice(start, end), specs[k]!, start === 0 && end === token.length);
       if (value === undefined) continue;
       cells[k] = value;
