@@ -7,7 +7,7 @@ export const DocumentLimits = z
   .object({
     /** worker processes; each runs one document at a time */
     workers: z.number().int().min(1).max(64).default(availableParallelism()),
-    /** wall time one document may take in one stage (parse, or extract) */
+    /** CPU time one document may take in one stage (parse, or extract); wall time where the OS does not tell CPU time */
     timeoutMs: z.number().int().positive().default(60_000),
     /** memory of a worker (V8 heap limit and resident set) while it handles one document */
     memoryMb: z.number().int().min(128).default(512),

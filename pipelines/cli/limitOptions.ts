@@ -12,7 +12,7 @@ export interface LimitOptions {
 export function addLimitOptions(command: Command): Command {
   return command
     .option("--workers <n>", `document worker processes (default: the cores, ${DEFAULT_LIMITS.workers})`)
-    .option("--doc-timeout <seconds>", `time one document may take in parse, and again in extract (default ${DEFAULT_LIMITS.timeoutMs / 1000})`)
+    .option("--doc-timeout <seconds>", `CPU seconds one document may take in parse, and again in extract (default ${DEFAULT_LIMITS.timeoutMs / 1000})`)
     .option("--doc-memory <MB>", `memory of a worker while it handles one document (default ${DEFAULT_LIMITS.memoryMb})`)
     .option("--max-chars <n>", `characters of text one document may hold (default ${DEFAULT_LIMITS.maxChars})`);
 }

@@ -43,7 +43,10 @@ interface Worker {
   child: ChildProcess;
   ready: boolean;
   task: Task | null;
+  /** the wall-clock backstop of the task's time budget */
   timer: NodeJS.Timeout | null;
+  /** the worker's CPU time (ms) when its task started, where /proc tells it */
+  cpuAtStart: number | null;
   /** why the pool killed it, when it did */
   killedFor: string | null;
   /** the end of its stderr: a V8 fatal error prints its reason there */
@@ -51,8 +54,12 @@ interface Worker {
 }
 
 const MB = 1024 * 1024;
-const RSS_POLL_MS = 100;
+const POLL_MS = 100;
 const PAGE_BYTES = 4096;
+/** USER_HZ: /proc counts CPU time in these ticks per second on every Linux architecture Node runs on */
+const CLOCK_TICKS = 100;
+/** A worker that uses no CPU yet does not answer (blocked) is stopped after this many times the budget in wall time. */
+const WALL_BACKSTOP = 5;
 
 /** Set by the build (bin/build.mjs): the bundled worker is dist/worker.js, beside the chunk holding this code. */
 declare const GOVKPI_BUNDLED: boolean | undefined;
@@ -66,6 +73,18 @@ function residentBytes(pid: number | undefined): number | null {
   if (pid === undefined || process.platform !== "linux") return null;
   try {
     return Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * PAGE_BYTES;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (user + system, ms) a process has used, from /proc (Linux); null where that is not available. */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined || process.platform !== "linux") return null;
+  try {
+    // fields after the command name (which may hold spaces): utime and stime are the 12th and 13th
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
   } catch {
     return null;
   }
@@ -144,7 +163,7 @@ export class DocumentPool {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
     });
-    const worker: Worker = { child, ready: false, task: null, timer: null, killedFor: null, stderr: "" };
+    const worker: Worker = { child, ready: false, task: null, timer: null, cpuAtStart: null, killedFor: null, stderr: "" };
     this.workers.push(worker);
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (chunk: string) => {
@@ -158,13 +177,20 @@ export class DocumentPool {
   private assign(worker: Worker, task: Task): void {
     worker.task = task;
     idle(worker.child, false);
-    worker.timer = setTimeout(() => this.kill(worker, `time budget of ${this.limits.timeoutMs / 1000} s exceeded`), this.limits.timeoutMs);
+    // the budget is CPU time where /proc tells it, so a busy machine does not turn a fair document into a breach
+    worker.cpuAtStart = cpuMs(worker.child.pid);
+    const budget = `time budget of ${this.limits.timeoutMs / 1000} s`;
+    const [wall, why] =
+      worker.cpuAtStart === null
+        ? [this.limits.timeoutMs, `${budget} exceeded`]
+        : [WALL_BACKSTOP * this.limits.timeoutMs, `no answer within ${WALL_BACKSTOP} × the ${budget} (wall clock)`];
+    worker.timer = setTimeout(() => this.kill(worker, why), wall);
     const request: JobRequest = { id: task.id, job: task.job, input: task.input };
     worker.child.send(request);
-    this.poll ??= setInterval(() => this.checkMemory(), RSS_POLL_MS);
+    this.poll ??= setInterval(() => this.checkBudgets(), POLL_MS);
   }
 
-  private checkMemory(): void {
+  private checkBudgets(): void {
     const busy = this.workers.filter((w) => w.task && !w.killedFor);
     if (!busy.length) {
       clearInterval(this.poll!);
@@ -172,8 +198,11 @@ export class DocumentPool {
     }
     for (const worker of busy) {
       const rss = residentBytes(worker.child.pid);
+      const cpu = cpuMs(worker.child.pid);
       if (rss !== null && rss > this.limits.memoryMb * MB) {
         this.kill(worker, `memory budget of ${this.limits.memoryMb} MB exceeded (${Math.round(rss / MB)} MB resident)`);
+      } else if (cpu !== null && worker.cpuAtStart !== null && cpu - worker.cpuAtStart > this.limits.timeoutMs) {
+        this.kill(worker, `time budget of ${this.limits.timeoutMs / 1000} s exceeded (CPU time)`);
       }
     }
   }
