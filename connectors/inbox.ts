@@ -34,12 +34,21 @@ export class Inbox {
     await rm(this.path(landingKey), { force: true });
   }
 
-  /** Messages accepted but not yet settled, e.g. by a process killed right after its 202. */
+  /**
+   * Messages accepted but not yet settled, e.g. by a process killed right after its 202. An entry that is
+   * not a message (a damaged disk, a hand edit) is set aside as .bad with one line, never a failed start.
+   */
   async pending(): Promise<RawReport[]> {
     const files = await readdir(this.dir).catch(() => [] as string[]);
     const raws: RawReport[] = [];
     for (const f of files.filter((f) => f.endsWith(".json"))) {
-      raws.push(RawReport.parse(JSON.parse(await readFile(join(this.dir, f), "utf8"))));
+      const path = join(this.dir, f);
+      try {
+        raws.push(RawReport.parse(JSON.parse(await readFile(path, "utf8"))));
+      } catch (err) {
+        console.error(`inbox: ${path} is not a report message (${(err as Error).message.split("\n")[0]}); set aside as ${f}.bad`);
+        await rename(path, `${path}.bad`);
+      }
     }
     return raws;
   }

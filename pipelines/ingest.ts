@@ -4,7 +4,7 @@
 // however large the input. The call returns when every announced report has loaded or been dead-lettered,
 // after one publish of the warehouse snapshot.
 import type { Bus } from "./bus/bus.ts";
-import type { RawReport, RunRecord } from "../schemas/messages.ts";
+import { deadLetterId, type RawReport, type RunRecord } from "../schemas/messages.ts";
 import type { DocumentLimitsInput } from "../schemas/limits.ts";
 import { startRun } from "../connectors/runRecord.ts";
 import { announce } from "../connectors/publishRaw.ts";
@@ -32,9 +32,19 @@ export interface CollectContext {
 
 export type Collect = (landing: LandingZone, warehouse: Warehouse, ctx: CollectContext) => Promise<Collected> | AsyncIterable<Collected>;
 
+export interface IngestOptions {
+  limits?: DocumentLimitsInput;
+  /** the run's identity in the runs table: the folder, or the reprocess */
+  identity?: { source: string; kind: RunRecord["kind"] };
+  /** announce payloads that dead-lettered before too (govkpi dlq replay); a run leaves them alone */
+  retryDeadLetters?: boolean;
+}
+
 export interface IngestResult {
   collected: number;
   unchanged: number;
+  /** payloads left alone because they dead-lettered before (replayed only by govkpi dlq replay) */
+  deadLettered: number;
   skipped: number;
   loaded: number;
   failed: number;
@@ -70,14 +80,13 @@ export async function ingest(
   dataDir: string,
   collect: Collect,
   after?: (warehouse: Warehouse, result: IngestResult) => Promise<void>,
-  limits: DocumentLimitsInput = {},
-  /** the run's identity in the runs table: the folder, or the reprocess */
-  identity: { source: string; kind: RunRecord["kind"] } = { source: "ingest", kind: "folder" },
+  { limits = {}, retryDeadLetters = false, identity = { source: "ingest", kind: "folder" } }: IngestOptions = {},
 ): Promise<IngestResult> {
   const landing = landingZoneOf(dataDir);
   await landing.sweep();
   const progress = stageProgress([...STAGE_NAMES, "dead-letters"]);
   const pending = new PendingKeys();
+  const totals = { collected: 0, unchanged: 0, deadLettered: 0, skipped: 0, announced: 0, loaded: 0, failed: 0 };
   const stages = await startStages(
     bus,
     dataDir,
@@ -85,13 +94,16 @@ export async function ingest(
     {
       ...progress,
       onHandled(stage, keys) {
-        if (TERMINAL.has(stage)) pending.settle(keys);
+        if (!TERMINAL.has(stage)) return;
+        // only this run's reports count (on Kafka a stage also sees an interrupted run's redeliveries)
+        const settled = pending.settle(keys);
+        if (stage === "load") totals.loaded += settled;
+        else totals.failed += settled;
       },
     },
     limits,
   );
   const { warehouse } = stages;
-  const totals = { collected: 0, unchanged: 0, skipped: 0, announced: 0 };
   const run = startRun(identity.source, identity.kind);
   await warehouse!.recordRuns([run]);
   try {
@@ -100,9 +112,13 @@ export async function ingest(
       for await (const part of batches(collect(landing, warehouse!, ctx))) {
         for (const s of part.skipped) console.error(`skipped ${s.file}: ${s.reason}`);
         const loaded = await ctx.loaded(part.raws.map((raw) => raw.sha256));
-        const fresh = part.raws.filter((raw) => !loaded.has(raw.sha256));
+        const notLoaded = part.raws.filter((raw) => !loaded.has(raw.sha256));
+        // a payload that dead-lettered is poison until replayed: a re-run must not feed it to the stages again
+        const dead = retryDeadLetters ? new Set<string>() : await warehouse!.deadLettered(notLoaded);
+        const fresh = notLoaded.filter((raw) => !dead.has(deadLetterId(raw)));
         totals.collected += part.raws.length + (part.unchanged ?? 0);
-        totals.unchanged += part.raws.length - fresh.length + (part.unchanged ?? 0);
+        totals.unchanged += part.raws.length - notLoaded.length + (part.unchanged ?? 0);
+        totals.deadLettered += notLoaded.length - fresh.length;
         totals.skipped += part.skipped.length;
         totals.announced += fresh.length;
         progress.expect(totals.announced);
@@ -114,13 +130,13 @@ export async function ingest(
     await Promise.race([feed(), bus.failed]);
     await Promise.race([pending.until(), bus.failed]);
     progress.stop();
-    const counts = progress.counts();
     const result: IngestResult = {
       collected: totals.collected,
       unchanged: totals.unchanged,
+      deadLettered: totals.deadLettered,
       skipped: totals.skipped,
-      loaded: counts.get("load")!.ok,
-      failed: counts.get("dead-letters")!.ok,
+      loaded: totals.loaded,
+      failed: totals.failed,
     };
     await warehouse!.recordRuns([endedRun(run, totals, result)]);
     await warehouse!.publish();

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { EmbeddedBus } from "./bus/embedded.ts";
 import { Inbox } from "../connectors/inbox.ts";
 import { announce, type Outlet } from "../connectors/publishRaw.ts";
-import { TOPICS, type DeadLetter, type RawReport, type RunRecord } from "../schemas/messages.ts";
+import { TOPICS, deadLetterId, type DeadLetter, type RawReport, type RunRecord } from "../schemas/messages.ts";
 import { PendingKeys } from "./pending.ts";
 import { landingZoneOf, type RunningStages, startStages, STAGE_NAMES } from "./runner.ts";
 import type { DocumentLimitsInput } from "../schemas/limits.ts";
@@ -41,8 +41,12 @@ export class LocalPipeline implements Outlet {
     const stages = await startStages(bus, dataDir, STAGE_NAMES, allEvents(settle, stageMetrics, events), limits);
     pipeline = new LocalPipeline(bus, stages, stages.warehouse!, inbox);
     const left = await inbox.pending();
-    pipeline.track(left.map((raw) => raw.landing_key));
-    await announce(bus, left);
+    // a payload that dead-lettered is poison: announcing it again on every start would be a crash loop in waiting
+    const dead = await stages.warehouse!.deadLettered(left);
+    for (const raw of left.filter((r) => dead.has(deadLetterId(r)))) await inbox.remove(raw.landing_key);
+    const retry = left.filter((r) => !dead.has(deadLetterId(r)));
+    pipeline.track(retry.map((raw) => raw.landing_key));
+    await announce(bus, retry);
     return pipeline;
   }
 

@@ -13,16 +13,20 @@ export class PendingKeys {
     for (const key of keys) this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 
-  /** Keys a terminal stage handled; a key this run did not announce (a redelivery of an earlier run's) is ignored. */
-  settle(keys: string[]): void {
+  /** Keys a terminal stage handled; a key this run did not announce (a redelivery of an earlier run's) is ignored. Returns how many were pending. */
+  settle(keys: string[]): number {
+    let settled = 0;
     for (const key of keys) {
-      const left = (this.counts.get(key) ?? 0) - 1;
-      if (left > 0) this.counts.set(key, left);
+      const count = this.counts.get(key);
+      if (count === undefined) continue;
+      settled++;
+      if (count > 1) this.counts.set(key, count - 1);
       else this.counts.delete(key);
     }
     const ready = this.waiters.filter((w) => this.counts.size < w.below);
     this.waiters = this.waiters.filter((w) => this.counts.size >= w.below);
     for (const w of ready) w.wake();
+    return settled;
   }
 
   /** Resolves once fewer than `below` keys are pending (1: none). */

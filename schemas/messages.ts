@@ -1,4 +1,5 @@
 // Contracts of the bus: every message a stage reads or writes is validated against one of these.
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { CHECK_NAMES } from "./checks.ts";
 import { FAMILIES, METRIC_CODES, UNITS } from "./metrics.ts";
@@ -181,6 +182,19 @@ export const DeadLetter = z
   })
   .strict();
 export type DeadLetter = z.infer<typeof DeadLetter>;
+
+/**
+ * A dead letter's id (12 hex). A payload from one source has one dead letter, its latest failure, so its id
+ * is the payload's and the source's; a message that never was a payload (failed validation) is known by
+ * what failed and how. `govkpi dlq` shows and replays letters by this id.
+ */
+export function deadLetterId(letter: Pick<DeadLetter, "landing_key" | "source_url"> & Partial<Pick<DeadLetter, "stage" | "reason" | "excerpt">>): string {
+  const identity =
+    letter.landing_key !== null
+      ? `${letter.landing_key}\n${letter.source_url ?? ""}`
+      : `${letter.stage ?? ""}\n${letter.reason ?? ""}\n${letter.excerpt ?? ""}`;
+  return createHash("sha256").update(identity).digest("hex").slice(0, 12);
+}
 
 export const RUN_KINDS = ["crawl", "folder", "webhook", "reprocess"] as const;
 /** running; ok: something new landed; unchanged: nothing new, nothing failed; partial: some URLs failed;

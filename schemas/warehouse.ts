@@ -147,7 +147,8 @@ export const DDL = [
     source_url VARCHAR,
     landing_key VARCHAR,
     excerpt VARCHAR,
-    failed_at TIMESTAMPTZ NOT NULL
+    failed_at TIMESTAMPTZ NOT NULL,
+    id VARCHAR NOT NULL
   )`,
   runsTable("runs"),
   // the Parquet partitions a load changed since the last snapshot, written in the load's own transaction
@@ -164,6 +165,10 @@ export const DDL = [
  * something to do (the check returns a count). Version ≤ 0.1 fixed the metric codes in a CHECK on facts,
  * so a code added to the registry later could not land.
  */
+/** deadLetterId (schemas/messages.ts) in SQL, for letters recorded before they had ids. */
+const DEAD_LETTER_ID_SQL = `substr(sha256(CASE WHEN landing_key IS NOT NULL THEN landing_key || chr(10) || coalesce(source_url, '')
+  ELSE stage || chr(10) || reason || chr(10) || coalesce(excerpt, '') END), 1, 12)`;
+
 export const MIGRATIONS = [
   {
     name: "reports: OCR flag and confidence",
@@ -197,6 +202,18 @@ export const MIGRATIONS = [
       "DROP TABLE runs",
       "ALTER TABLE runs__migrated RENAME TO runs",
       "DROP TABLE IF EXISTS crawl_state",
+    ],
+  },
+  {
+    name: "dead_letters: an id per letter (govkpi dlq), one letter per payload and source (the latest)",
+    check: `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'dead_letters' AND NOT EXISTS
+      (SELECT 1 FROM duckdb_columns() WHERE table_name = 'dead_letters' AND column_name = 'id')`,
+    steps: [
+      "ALTER TABLE dead_letters ADD COLUMN id VARCHAR",
+      `UPDATE dead_letters SET id = ${DEAD_LETTER_ID_SQL}`,
+      "DELETE FROM dead_letters d WHERE EXISTS (SELECT 1 FROM dead_letters o WHERE o.id = d.id AND o.failed_at > d.failed_at)",
+      "ALTER TABLE dead_letters ALTER COLUMN id SET NOT NULL",
+      "INSERT INTO publish_dirty VALUES ('dead_letters', NULL, NULL)",
     ],
   },
 ];

@@ -11,6 +11,7 @@ import { registerCrawl } from "./commands/crawl.ts";
 import { registerSchedule } from "./commands/schedule.ts";
 import { registerWorker } from "./commands/worker.ts";
 import { registerImport } from "./commands/import.ts";
+import { registerDlq } from "./commands/dlq.ts";
 import { describeIoError, isTransientIoError } from "../ioErrors.ts";
 
 /** Set by the build: the bundled CLI in dist/ sits one folder below the repository, this source file two. */
@@ -34,6 +35,7 @@ registerCrawl(program);
 registerSchedule(program);
 registerWorker(program);
 registerImport(program);
+registerDlq(program);
 
 try {
   await program.parseAsync(process.argv);

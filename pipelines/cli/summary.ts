@@ -8,8 +8,9 @@ export async function printSummary(warehouse: Warehouse, run: IngestResult, out 
     "SELECT (SELECT count(*) FROM reports) AS reports, (SELECT count(*) FROM facts) AS facts, (SELECT count(*) FROM dead_letters) AS dead_letters",
   );
   const families = await rows("SELECT family, count(*) AS facts, count(DISTINCT report_id) AS reports FROM facts GROUP BY family ORDER BY family");
+  const poison = run.deadLettered ? `, ${run.deadLettered} dead-lettered before (not retried: see govkpi dlq)` : "";
   const lines = [
-    `this run: ${run.collected} reports collected, ${run.unchanged} unchanged (already loaded), ${run.loaded} loaded, ${run.failed} errors (dead letters), ${run.skipped} files skipped`,
+    `this run: ${run.collected} reports collected, ${run.unchanged} unchanged (already loaded), ${run.loaded} loaded, ${run.failed} errors (dead letters), ${run.skipped} files skipped${poison}`,
     `warehouse: ${totals!.reports} reports, ${totals!.facts} facts, ${totals!.dead_letters} dead letters`,
     "family        facts  reports",
     ...families.map((f) => `${String(f.family).padEnd(13)} ${String(f.facts).padStart(5)}  ${String(f.reports).padStart(7)}`),

@@ -1,10 +1,11 @@
 // A stage is a processor between two topics: validate the input with its schema, process, publish the
 // outputs. Input that fails validation or processing becomes a dead letter with the reason; the stage goes on.
 import type { ZodType } from "zod";
-import { DeadLetter, TOPICS, type Topic } from "../../schemas/messages.ts";
+import { type DeadLetter, TOPICS, type Topic } from "../../schemas/messages.ts";
 import type { Bus, BusMessage } from "../bus/bus.ts";
 import { isTransientIoError } from "../ioErrors.ts";
 import { PoolError } from "../pool/pool.ts";
+import { jsonExcerpt } from "./jsonExcerpt.ts";
 
 export interface StageOutput {
   topic: Topic;
@@ -41,26 +42,40 @@ export interface StageEvents {
 /** Where a message about a raw report came from. */
 export const provenanceOf = (raw: Provenance) => ({ source: raw.source, source_url: raw.source_url, landing_key: raw.landing_key });
 
-const excerpt = (value: unknown) => JSON.stringify(value)?.slice(0, 2000) ?? String(value);
-
 const unknownProvenance: Provenance = { source: null, source_url: null, landing_key: null };
 
+/** A reason or excerpt as the dead_letters table keeps it: bounded, never empty. */
+const bounded = (text: string, fallback: string) => text.slice(0, EXCERPT_CHARS) || fallback;
+const EXCERPT_CHARS = 2000;
+
+/**
+ * The dead letter of an input a stage could not handle. It cannot throw, whatever the input: the excerpt is
+ * built without recursion and bounded (jsonExcerpt), so one hostile message never stops the stage.
+ */
 export function deadLetter(stage: string, reason: string, from: Provenance, value?: unknown): StageOutput {
-  const letter = DeadLetter.parse({
-    stage,
-    reason: reason.slice(0, 2000) || "unknown error",
-    ...from,
-    excerpt: value === undefined ? null : excerpt(value),
+  const letter: DeadLetter = {
+    stage: bounded(stage, "unknown"),
+    reason: bounded(reason, "unknown error"),
+    source: from.source,
+    source_url: from.source_url,
+    landing_key: from.landing_key,
+    excerpt: value === undefined ? null : jsonExcerpt(value, EXCERPT_CHARS),
     failed_at: new Date().toISOString(),
-  });
-  return { topic: TOPICS.dlq, message: { key: from.landing_key ?? stage, value: letter } };
+  };
+  return { topic: TOPICS.dlq, message: { key: from.landing_key ?? letter.stage, value: letter } };
 }
 
+/** One line saying what is wrong with an input: zod's issues (at most a few), or the error's message. */
 function describe(err: unknown): string {
-  if (err && typeof err === "object" && "issues" in err && Array.isArray(err.issues)) {
-    return `invalid message: ${err.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`;
+  try {
+    if (err && typeof err === "object" && "issues" in err && Array.isArray(err.issues)) {
+      const issues = (err.issues as Array<{ path: PropertyKey[]; message: string }>).slice(0, 10);
+      return `invalid message: ${issues.map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`).join("; ")}`;
+    }
+    return err instanceof Error ? err.message : String(err);
+  } catch {
+    return "an error that cannot be printed";
   }
-  return err instanceof Error ? err.message : String(err);
 }
 
 export async function runStage<I>(bus: Bus, stage: Stage<I>, events: StageEvents = {}): Promise<void> {

@@ -9,7 +9,7 @@ import {
 } from "@duckdb/node-api";
 import { DDL, MIGRATIONS, partitionKeySql, provinceCodes } from "../../schemas/warehouse.ts";
 import { PROVINCES } from "../../schemas/regions.ts";
-import type { DeadLetter, ReportFacts, RunRecord } from "../../schemas/messages.ts";
+import { type DeadLetter, deadLetterId, type ReportFacts, type RunRecord } from "../../schemas/messages.ts";
 import { resolveRenderings } from "./renderings.ts";
 import { SnapshotPublisher, currentSnapshotId, type Change } from "./snapshots.ts";
 
@@ -197,21 +197,48 @@ export class Warehouse {
     return this.conn.run(`INSERT INTO publish_dirty VALUES ('${table}', NULL, NULL)`);
   }
 
+  /**
+   * Records dead letters. A payload from one source keeps one letter, its latest failure (a replay that fails
+   * otherwise replaces it); the same failure seen again (a re-run, a redelivery) keeps its first time.
+   */
   async recordDeadLetters(letters: DeadLetter[]): Promise<void> {
     await this.transaction(async () => {
       for (const d of letters) {
+        const id = deadLetterId(d);
+        await this.conn.run("DELETE FROM dead_letters WHERE id = $id AND (stage <> $stage OR reason <> $reason)", { id, stage: d.stage, reason: d.reason });
         await this.conn.run(
-          // The same failure seen again on a re-run is the same dead letter: running twice changes nothing.
-          `INSERT INTO dead_letters SELECT $stage, $reason, $source, $source_url, $landing_key, $excerpt, $failed_at::TIMESTAMPTZ
-           WHERE NOT EXISTS (SELECT 1 FROM dead_letters WHERE stage = $stage AND reason = $reason
-             AND landing_key IS NOT DISTINCT FROM $landing_key AND source_url IS NOT DISTINCT FROM $source_url
-             AND excerpt IS NOT DISTINCT FROM $excerpt)`,
-          { ...d },
+          `INSERT INTO dead_letters (stage, reason, source, source_url, landing_key, excerpt, failed_at, id)
+           SELECT $stage, $reason, $source, $source_url, $landing_key, $excerpt, $failed_at::TIMESTAMPTZ, $id
+           WHERE NOT EXISTS (SELECT 1 FROM dead_letters WHERE id = $id)`,
+          { ...d, id },
         );
       }
       await this.markChanged("dead_letters");
     });
     this.changed();
+  }
+
+  /** Of these payloads from their sources, the ones with a dead letter (by its id): a re-run leaves them to `govkpi dlq replay`. */
+  async deadLettered(raws: Array<Pick<DeadLetter, "landing_key" | "source_url">>): Promise<Set<string>> {
+    if (!raws.length) return new Set();
+    return this.exclusive(async () => {
+      const reader = await this.conn.runAndReadAll("SELECT id FROM dead_letters WHERE id IN (SELECT unnest($ids))", {
+        ids: strings(raws.map(deadLetterId)),
+      }, { ids: STRINGS });
+      return new Set(reader.getRows().map((r) => String(r[0])));
+    });
+  }
+
+  /** The dead letters with these ids (all of them when `ids` is null), oldest first. */
+  async deadLetters(ids: string[] | null): Promise<Array<DeadLetter & { id: string }>> {
+    return this.exclusive(async () => {
+      const reader = await this.conn.runAndReadAll(
+        `SELECT id, stage, reason, source, source_url, landing_key, excerpt, strftime(failed_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ') AS failed_at
+         FROM dead_letters WHERE $all OR id IN (SELECT unnest($ids)) ORDER BY failed_at, id`,
+        { all: ids === null, ids: strings(ids ?? []) }, { all: BOOLEAN, ids: STRINGS },
+      );
+      return reader.getRowObjectsJS() as Array<DeadLetter & { id: string }>;
+    });
   }
 
   /** Of these payloads (sha256), the ones this extractor version already loaded: one query for the whole batch. */

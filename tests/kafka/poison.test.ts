@@ -10,8 +10,13 @@ import { readParquet } from "../helpers/warehouse.ts";
 import { BROKERS, freshKafka } from "./broker.ts";
 import { untilLoaded } from "./warehouses.ts";
 
-/** Both kinds of poison, distinct per partition (the warehouse keeps one row per distinct dead letter). */
-const poison = (partition: number) => [`{not json ${partition}`, JSON.stringify({ hello: `poison ${partition}` })];
+/** Three kinds of poison, distinct per partition (the warehouse keeps one row per distinct dead letter): not JSON,
+ * JSON of the wrong shape, and JSON nested 100,000 brackets deep (JSON.stringify of it overflows the stack). */
+const poison = (partition: number) => [
+  `{not json ${partition}`,
+  JSON.stringify({ hello: `poison ${partition}` }),
+  `{"deep${partition}":${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+];
 const STAGE_OF_TOPIC = { [TOPICS.raw]: "parse", [TOPICS.parsed]: "extract", [TOPICS.facts]: "load", [TOPICS.dlq]: "dead-letters" };
 
 /** Puts both poison messages on every partition of every topic, ahead of any good message. */
@@ -60,10 +65,13 @@ describe.skipIf(!BROKERS)("poison messages on Kafka", () => {
         expect(mine, stage).toHaveLength(perTopic);
         const notJson = mine.filter((l) => /^not a JSON message \(t\w+\.[a-z.]+ partition \d+ offset \d+\): .*JSON/.test(String(l.reason)));
         const invalid = mine.filter((l) => /^invalid message: .*hello/.test(String(l.reason)));
-        expect(notJson, stage).toHaveLength(perTopic / 2);
-        expect(invalid, stage).toHaveLength(perTopic / 2);
+        const deep = mine.filter((l) => /^invalid message: .*deep\d/.test(String(l.reason)));
+        expect(notJson, stage).toHaveLength(perTopic / 3);
+        expect(invalid, stage).toHaveLength(perTopic / 3);
+        expect(deep, stage).toHaveLength(perTopic / 3);
         expect(notJson.every((l) => String(l.excerpt).includes("{not json"))).toBe(true);
         expect(invalid.every((l) => String(l.excerpt).includes("poison"))).toBe(true);
+        expect(deep.every((l) => /^\{"deep\d":\[{1000}/.test(String(l.excerpt)) && String(l.excerpt).length === 2000)).toBe(true);
       }
     } finally {
       await bus.close();

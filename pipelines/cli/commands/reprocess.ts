@@ -13,6 +13,6 @@ export function registerReprocess(program: Command): void {
     const [{ EmbeddedBus }, { landedReports }, { ingest }, { printSummary }] = await Promise.all([
       import("../../bus/embedded.ts"), import("../../../connectors/landed/landedReports.ts"), import("../../ingest.ts"), import("../summary.ts"),
     ]);
-    await ingest(new EmbeddedBus(), opts.data, (_landing, _warehouse, ctx) => landedReports(ctx), printSummary, limits, { source: "reprocess", kind: "reprocess" });
+    await ingest(new EmbeddedBus(), opts.data, (_landing, _warehouse, ctx) => landedReports(ctx), printSummary, { limits, identity: { source: "reprocess", kind: "reprocess" } });
   });
 }

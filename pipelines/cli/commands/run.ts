@@ -25,8 +25,9 @@ export function registerRun(program: Command): void {
     try {
       const bus = await busFromOptions(opts);
       if (bus.engine === "kafka") closeOnSignal(bus, () => process.exit(130));
-      await ingest(bus, opts.data, (landing, _warehouse, ctx) => importFolder(opts.input, landing, ctx.loaded), printSummary, limits, {
-        source: folderSource(opts.input), kind: "folder",
+      await ingest(bus, opts.data, (landing, _warehouse, ctx) => importFolder(opts.input, landing, ctx.loaded), printSummary, {
+        limits,
+        identity: { source: folderSource(opts.input), kind: "folder" },
       });
     } catch (err) {
       if (!(err instanceof MissingFolderError)) return exitOnBusError("run", err);
