@@ -253,6 +253,18 @@ ORDER BY org_name, metric, report_year, qualifier NULLS FIRST, scope NULLS FIRST
       drillDown: [EVIDENCE_LINK],
     },
     {
+      id: 16, title: "一致性检查：未通过的表格勾稽与文表不一致（点击单位查看原文）", kind: "table", kpi: false, grid: [0, 57, 24, 9],
+      description: "政府信息公开年度报告表格的勾稽关系（合计、结转平衡）和正文数字与表格单元格的一致性，按单位、年份和检查项统计未通过的次数；点击单位打开其逐年的检查明细和报告链接。",
+      sql: `SELECT org_name, ${levelLabel()} AS level, report_year, name AS 检查, failed AS 未通过, checks AS 检查数, undecided AS 无法判定, failed_example AS 示例
+FROM (
+  SELECT * FROM ${at("checks_by_org")} WHERE failed > 0 AND org_name IS NOT NULL AND ${ORGS} AND ${YEARS}
+  ORDER BY org_name, report_year, name, province, city, county LIMIT 2000
+)
+ORDER BY org_name, report_year, 检查, province, city, county`,
+      columns: ["org_name", "level", "report_year", "检查", "未通过", "检查数", "无法判定", "示例"],
+      drillDown: [{ column: "org_name", vars: { org: "org_name" } }],
+    },
+    {
       id: 15, title: "承诺时限压缩比分布（%，各级单位数）", kind: "barchart", kpi: true, grid: [0, 49, 24, 8],
       description: "每个单位时间范围内最近一年的压缩比，按10个百分点分组；横轴为文字分组，柱为各级单位数。",
       sql: `WITH latest AS (
@@ -297,6 +309,16 @@ WHERE NOT ${isAll("org")} AND org_name IN (\${org}) AND f.metric IN ${chosenMetr
   AND province_code IN (SELECT province_code FROM ${at("orgs")} WHERE org_name IN (\${org}))
 ORDER BY org_name, f.metric, qualifier NULLS FIRST, scope NULLS FIRST, report_year`,
       columns: ["org_name", "report_year", "指标", "value", "approx", "redacted", "qualifier", "scope", "evidence", "source_url"],
+    },
+    {
+      id: 2, title: "一致性检查明细：表格勾稽与文表一致（所有年份）", kind: "table", kpi: false, grid: [0, 18, 24, 10],
+      description: "所选单位每份报告的检查：检查项、对象、应为（表中合计或表格单元格）、实为（各项之和或正文数字）、是否通过、算式或正文句子、报告链接。",
+      sql: `SELECT org_name, report_year, name AS 检查, subject AS 对象, expected AS 应为, actual AS 实为, passed AS 通过, detail AS 算式或原文, source_url
+FROM ${at("checks")}
+WHERE NOT ${isAll("org")} AND org_name IN (\${org})
+  AND province_code IN (SELECT province_code FROM ${at("orgs")} WHERE org_name IN (\${org}))
+ORDER BY org_name, report_year, passed NULLS LAST, name, subject`,
+      columns: ["org_name", "report_year", "检查", "对象", "应为", "实为", "通过", "算式或原文", "source_url"],
     },
   ],
 };

@@ -330,6 +330,13 @@ const KPI_FLAGS_SELECT = `SELECT ${ORG}, metric, family, scope, qualifier, repor
 FROM kpi_yearly
 WHERE redacted OR (previous > 0 AND value > 0 AND greatest(value / previous, previous / value) > 3)`;
 
+/** Consistency checks per organisation, year and check: how many ran, failed (passed = false) and could
+ * not be decided (passed NULL), with one failure's sum as an example: the data-quality panel. */
+const CHECKS_BY_ORG_SELECT = `SELECT ${ORG}, report_year, name, count(*) AS checks,
+  count(*) FILTER (WHERE passed = false) AS failed, count(*) FILTER (WHERE passed IS NULL) AS undecided,
+  min(detail) FILTER (WHERE passed = false) AS failed_example
+FROM checks GROUP BY ALL`;
+
 /** The organisations that reported, for the dashboards' variables. */
 const ORGS_SELECT = `SELECT ${ORG}, count(*) AS reports, min(report_year) AS first_year, max(report_year) AS last_year
 FROM reports WHERE org_name IS NOT NULL GROUP BY ALL`;
@@ -364,6 +371,7 @@ export const PUBLISHED: readonly PublishedTable[] = [
   { name: "kpi_by_org", select: "SELECT * FROM kpi_yearly", orderBy: "org_name, metric, report_year", rowGroupSize: 16384, derivedFrom: "kpi_yearly", dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
   { name: "kpi_rollup", select: KPI_ROLLUP_SELECT, orderBy: "metric, report_year, city", derivedFrom: "kpi_yearly", dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
   { name: "kpi_standard", select: KPI_STANDARD_SELECT, orderBy: "org_name, report_year", rowGroupSize: 16384, dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
+  { name: "checks_by_org", select: CHECKS_BY_ORG_SELECT, orderBy: "org_name, report_year, name", dependsOn: ["checks"], partitionBy: PROVINCE_PARTITION },
   { name: "kpi_flags", select: KPI_FLAGS_SELECT, orderBy: "org_name, metric, report_year", derivedFrom: "kpi_yearly", dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
 ];
 

@@ -86,7 +86,7 @@ describe("the datasource", () => {
 
   it("is in memory, with the table macros", () => {
     expect(ds).toMatchObject({ type: DATASOURCE.type, uid: DATASOURCE.uid, jsonData: { path: "" } });
-    for (const table of ["facts", "reports", "runs", "dead_letters", "metrics", "orgs", "org_years", "reports_rollup", "kpi_yearly", "kpi_by_org", "kpi_rollup", "kpi_standard", "kpi_flags"]) expect(ds.jsonData.initSql).toContain(`MACRO ${table}_at(`);
+    for (const table of ["facts", "reports", "runs", "dead_letters", "metrics", "orgs", "org_years", "reports_rollup", "kpi_yearly", "kpi_by_org", "kpi_rollup", "kpi_standard", "kpi_flags", "checks", "checks_by_org"]) expect(ds.jsonData.initSql).toContain(`MACRO ${table}_at(`);
   });
 
   it("starts on an empty warehouse (Grafana up before the first load): initSql runs, the snapshot is ''", async () => {

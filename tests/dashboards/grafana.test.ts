@@ -128,6 +128,25 @@ describe("what the KPI panels say", () => {
     expect(rows.some((r) => Number(r.report_year) < 2022), "an organisation that skipped 2022 shows its 2021 figure").toBe(true);
   });
 
+  it("counts failed consistency checks per organisation and year, and the evidence dashboard shows that organisation's checks with their sums and links", async () => {
+    const checks = panel(/一致性检查/);
+    const rows = (await runAll(kpi, RANGES["mid-2019 to mid-2022"], () => "all")).results.get(checks.id)!.rows;
+    const [truth] = (await runSql(conn, "SELECT count(*) AS failed FROM checks WHERE passed = false AND org_name IS NOT NULL AND report_year BETWEEN 2019 AND 2022")).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.reduce((n, r) => n + Number(r.未通过), 0)).toBe(Number(truth!.failed));
+    const flagged = rows[0]!;
+    const evidence = dashboards.find((d) => d.uid === "govkpi-evidence")!;
+    const g = await grafanaScene(conn, evidence, RANGES["the default (now-6y)"], (name) => (name === "org" ? { values: [String(flagged.org_name)] } : "all"));
+    const detail = (await runSql(conn, g.backendSql(evidence.panels.find((p) => /一致性检查明细/.test(p.title))!.targets[0]!.rawSql))).rows;
+    const failed = detail.filter((r) => r.通过 === false && Number(r.report_year) === Number(flagged.report_year) && r.检查 === flagged.检查);
+    expect(failed.length).toBe(Number(flagged.未通过));
+    for (const r of detail) {
+      expect(r.org_name).toBe(flagged.org_name);
+      expect(String(r.source_url)).toMatch(/^(https?|file):\/\//);
+    }
+    expect(String(failed[0]!.算式或原文)).toContain(" = ");
+  });
+
   it("labels metrics in Chinese with their unit, and the metric variable changes every chart that reads it", async () => {
     const g = await grafanaScene(conn, kpi, RANGES["the default (now-6y)"], (name) => (name === "metric" ? "default" : "all"));
     expect(g.chosen.metric!.options).toContain("信访总量（件）");

@@ -26,6 +26,7 @@ function report(org: number, region: number, year: number, value: number): Repor
     ...r!, report_id: id,
     raw: { ...r!.raw, sha256: id.padEnd(64, "2"), landing_key: `sha256/00/${id.padEnd(64, "2")}`, source_url: `test://${id}` },
     metadata: { ...r!.metadata, org_name: `${city ?? "某"}第${org}局`, province, city, region_code, report_year: year },
+    checks: [{ name: "requests.balance", subject: "（七）总计", expected: value, actual: value === 900 ? 903 : value, passed: value !== 900, detail: `${value} = ${value}`, offset: 0 }],
     facts: r!.facts.map((f, i) => {
       const m = METRICS.find((d) => d.code === CODES[i])!;
       return { ...f, metric: m.code, family: m.family, unit: m.unit, value: value * (i + 1) };
