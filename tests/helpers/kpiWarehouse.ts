@@ -135,9 +135,9 @@ export async function generateKpiWarehouse(dataDir: string, o: KpiWarehouseOptio
       hash(s.source, d) % 3 AS failed, 0 AS empty_streak, NULL AS error
     FROM (SELECT DISTINCT source FROM gen_reports) s CROSS JOIN range(0, 30) t(d)
     WHERE NOT (s.source = (SELECT min(source) FROM gen_reports WHERE source LIKE '%folder') AND d < 10)`);
-  await run(`INSERT INTO dead_letters
+  await run(`INSERT INTO dead_letters (stage, reason, source, source_url, landing_key, excerpt, failed_at, id)
     SELECT CASE WHEN i % 3 = 0 THEN 'parse' ELSE 'extract' END, 'payload ' || i || ': not a report', 'src-' || lpad((11 + i % 5)::VARCHAR, 2, '0'),
-      NULL, NULL, NULL, now() - INTERVAL (i) HOUR FROM range(0, 40) t(i)`);
+      NULL, NULL, NULL, now() - INTERVAL (i) HOUR, 'dl-' || i FROM range(0, 40) t(i)`);
   // consistency checks of the reports that state disclosure requests: the table's balance (one in 11 off by
   // 3, one in 29 unreadable) and the prose figure against the table cell (one in 13 disagrees)
   await run(`INSERT INTO checks
