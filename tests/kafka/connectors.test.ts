@@ -16,8 +16,8 @@ import { publishedRows, untilLoaded } from "./warehouses.ts";
 let web: GovWeb;
 beforeAll(async () => {
   web = await startGovWeb(() => ({
-    "k1.gov.test": smallColumn("某市司法局", [shortReport("某市司法局", 2022), shortReport("某市司法局", 2023)]),
-    "k2.gov.test": smallColumn("某县民政局", [shortReport("某县民政局", 2021), shortReport("某县民政局", 2023)]),
+    "k1.gov.test": smallColumn("淮安市司法局", [shortReport("淮安市司法局", 2022), shortReport("淮安市司法局", 2023)]),
+    "k2.gov.test": smallColumn("宿迁市民政局", [shortReport("宿迁市民政局", 2021), shortReport("宿迁市民政局", 2023)]),
   }));
 });
 afterAll(() => web.close());

@@ -120,14 +120,17 @@ export async function countySite(origin: (host: string) => string, o: CountyOpti
   return { [host]: site, [www]: site };
 }
 
-/** A small column of short reports, for the sites that misbehave in one way each. */
+/** A short report of `org` for `year`, its figures drawn from both (two bodies' reports never read alike). */
 export function shortReport(org: string, year: number): Report {
   const title = `${org}${year}年法治政府建设年度报告`;
+  let h = year;
+  for (const ch of org) h = (h * 31 + ch.charCodeAt(0)) % 100_003;
+  const n = (k: number, span: number) => ((h >> k) % span) + 10;
   const paragraphs = [
-    `${year}年，${org}坚持以习近平法治思想为指导，全面推进法治政府建设。`,
-    `全年共受理信访事项${100 + year % 100}件，其中来信${40 + year % 50}件，来访${30 + year % 20}件。`,
-    `办理行政处罚案件${200 + year % 100}件，罚没款${(year % 7) + 1}.5万元。`,
-    `${year + 1}年，我们将继续深化法治政府建设。`,
+    `${year}年，${org}坚持以习近平法治思想为指导，全面推进法治政府建设，现将${org}${year}年度工作情况报告如下。`,
+    `全年${org}共受理信访事项${100 + n(1, 400)}件，其中来信${n(2, 90)}件，来访${n(3, 70)}件，网上信访${n(4, 200)}件。`,
+    `${org}办理行政处罚案件${200 + n(5, 500)}件，罚没款${n(6, 90)}.5万元，审查规范性文件${n(7, 30)}件。`,
+    `${year + 1}年，${org}将继续深化法治政府建设，提升依法行政水平。`,
   ];
   return { title, date: `${year + 1}-02-15`, parts: { above: [], title, info: [], paragraphs } };
 }
@@ -151,17 +154,17 @@ export function smallColumn(site: string, reports: Report[], extra: Site = {}, a
 export function oddSites(origin: (host: string) => string, o: { dripMs: number; crawlDelay: number }): Record<string, Site> {
   return {
     // RFC 9309 §2.3.1.4: robots.txt unreachable (5xx) → assume complete disallow
-    "robots503.gov.test": smallColumn("某市统计局", [shortReport("某市统计局", 2023)], { "/robots.txt": status(503, { "retry-after": "3600" }) }),
+    "robots503.gov.test": smallColumn("南通市统计局", [shortReport("南通市统计局", 2023)], { "/robots.txt": status(503, { "retry-after": "3600" }) }),
     // §2.3.1.3: robots.txt unavailable (4xx) → crawl as if there were none
-    "robots404.gov.test": smallColumn("某市民政局", [shortReport("某市民政局", 2023)], { "/robots.txt": status(404) }),
-    "delay.gov.test": smallColumn("某市商务局", [2021, 2022, 2023].map((y) => shortReport("某市商务局", y)), {
+    "robots404.gov.test": smallColumn("苏州市民政局", [shortReport("苏州市民政局", 2023)], { "/robots.txt": status(404) }),
+    "delay.gov.test": smallColumn("无锡市商务局", [2021, 2022, 2023].map((y) => shortReport("无锡市商务局", y)), {
       "/robots.txt": page(`User-agent: *\nCrawl-delay: ${o.crawlDelay}\nDisallow: /admin/\n`, { contentType: "text/plain" }),
     }),
-    "drip.gov.test": smallColumn("某市水利局", [shortReport("某市水利局", 2022), shortReport("某市水利局", 2023)], {}, (r, i) =>
-      i === 0 ? drip(o.dripMs) : page(articlePage("某市水利局", { title: r.title, date: r.date, source: "某市水利局", paragraphs: r.parts.paragraphs }))),
+    "drip.gov.test": smallColumn("常州市水利局", [shortReport("常州市水利局", 2022), shortReport("常州市水利局", 2023)], {}, (r, i) =>
+      i === 0 ? drip(o.dripMs) : page(articlePage("常州市水利局", { title: r.title, date: r.date, source: "常州市水利局", paragraphs: r.parts.paragraphs }))),
     // a sitemap listed in robots.txt (RFC 9309 §2.2.4) holds an old report no list page links any more
     "sitemap.gov.test": {
-      ...smallColumn("某市交通局", [shortReport("某市交通局", 2023)]),
+      ...smallColumn("扬州市交通运输局", [shortReport("扬州市交通运输局", 2023)]),
       "/robots.txt": page(`User-agent: *\nDisallow:\n\nSitemap: ${origin("sitemap.gov.test")}/sitemap.xml\n`, { contentType: "text/plain" }),
       "/sitemap.xml": page(
         `<?xml version="1.0" encoding="UTF-8"?>
@@ -173,8 +176,8 @@ export function oddSites(origin: (host: string) => string, o: { dripMs: number; 
 </urlset>`,
         { contentType: "application/xml" },
       ),
-      "/col/old2019.html": page(articlePage("某市交通局", { ...reportArticle(shortReport("某市交通局", 2019)), source: "某市交通局" })),
-      "/tzgg/t1.html": page(articlePage("某市交通局", { title: "关于调整公交线路的通告", date: "2024-01-05", source: "某市交通局", paragraphs: ["自2024年1月10日起调整2路公交线路。"] })),
+      "/col/old2019.html": page(articlePage("扬州市交通运输局", { ...reportArticle(shortReport("扬州市交通运输局", 2019)), source: "扬州市交通运输局" })),
+      "/tzgg/t1.html": page(articlePage("扬州市交通运输局", { title: "关于调整公交线路的通告", date: "2024-01-05", source: "扬州市交通运输局", paragraphs: ["自2024年1月10日起调整2路公交线路。"] })),
     },
   };
 }
@@ -185,7 +188,7 @@ const reportArticle = (r: Report) => ({ title: r.title, date: r.date, paragraphs
  * only 查看, the body sits beside a longer "related articles" box, the date has no 发布时间 label and the
  * footer carries another date. Its source entry names CSS selectors for list, title, body and date. */
 export function selectorSite(): Site {
-  const org = "某市市场监督管理局";
+  const org = "镇江市市场监督管理局";
   const r = shortReport(org, 2023);
   const related = Array.from({ length: 6 }, (_, i) =>
     `<li><a href="/xxgk/r${i}.html">某县市场监管局2022年法治政府建设年度报告摘编（${i + 1}）：全年共受理信访事项999件，办理行政处罚案件888件，罚没款77.5万元，持续深化“放管服”改革。</a></li>`).join("");
