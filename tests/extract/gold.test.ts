@@ -1,6 +1,7 @@
 // The extractor scored by the shared scorer against gold labels made without looking at it: the seed
-// reports it was built on (../shared/kpi/gold) and the real development corpus (../shared/corpus/real,
-// labels in tests/fixtures/real-gold). The floors are the scores measured when they were set, less a
+// reports it was built on (../shared/kpi/gold), the real development corpus (../shared/corpus/real,
+// labels in tests/fixtures/real-gold) and the team's held-out proxy of other provinces and bodies
+// (tests/fixtures/heldout, written and labelled by others from how such reports are written). The floors are the scores measured when they were set, less a
 // margin; the held-back reports the extractor is judged on are other bodies, so these labels measure
 // and are never a source of rules. Skipped visibly when ../shared is absent.
 import { execFileSync } from "node:child_process";
@@ -23,7 +24,7 @@ interface Score {
 }
 
 async function score(corpus: string, gold: string, metrics?: string[]): Promise<Score> {
-  const files = readdirSync(corpus).filter((f) => f.endsWith(".txt")).map((f) => join(corpus, f));
+  const files = readdirSync(corpus).filter((f) => /\.(?:txt|html)$/.test(f)).map((f) => join(corpus, f));
   const run = await govkpi(["extract", ...files]);
   expect(run.code, run.stderr).toBe(0);
   const pred = join(tempDir(), "pred.jsonl");
@@ -42,10 +43,19 @@ describe.skipIf(!present)("extraction scored against gold labels", () => {
   });
 
   // The catalogue v1 codes: what prose states. The v2 table cells are read by the tables in extract/tables/.
+  const v1 = METRICS.filter((m) => m.catalogue === 1).map((m) => m.code);
+
   // measured core 1.000, all 0.894 (the rest are disputes read from table 四), metadata 1.000 (extractor 1.7.0)
   it("on the real corpus' prose codes: core F1 ≥ 0.90, all F1 ≥ 0.85, metadata ≥ 0.95", async () => {
-    const v1 = METRICS.filter((m) => m.catalogue === 1).map((m) => m.code);
     const s = await score(REAL, join(REPO, "tests", "fixtures", "real-gold"), v1);
+    expect(s.core.f1).toBeGreaterThanOrEqual(0.9);
+    expect(s.all.f1).toBeGreaterThanOrEqual(0.85);
+    expect(s.meta.accuracy).toBeGreaterThanOrEqual(0.95);
+  });
+
+  // measured core 1.000, all 0.950 (the rest are disputes read from table 四), metadata 1.000 (extractor 1.7.0)
+  it("on the held-out proxy's prose codes: core F1 ≥ 0.90, all F1 ≥ 0.85, metadata ≥ 0.95", async () => {
+    const s = await score(join(REPO, "tests", "fixtures", "heldout"), join(REPO, "tests", "fixtures", "heldout", "gold"), v1);
     expect(s.core.f1).toBeGreaterThanOrEqual(0.9);
     expect(s.all.f1).toBeGreaterThanOrEqual(0.85);
     expect(s.meta.accuracy).toBeGreaterThanOrEqual(0.95);
