@@ -18,6 +18,8 @@ const MASKED_PLACE = new RegExp(`[${MASK}]{1,4}[省市县区州旗镇]`);
 const NATIONAL = /^(?:国家|国务院|中华人民共和国|中国|最高人民)/;
 
 const compact = (s: string) => s.replace(/\s+/g, "");
+/** wider than any org and date line, even spaced out (遂 昌 县 自 然 资 源 和 规 划 局) */
+const SIGNATURE_WIDTH = 80;
 
 export function titleOrg(title: string): string | null {
   return TITLE_ORG.exec(compact(title))?.[1] ?? null;
@@ -30,7 +32,8 @@ export interface Signature {
 
 /** The org and date lines at the end: the last date line and an org line just above it (or on it). */
 export function signature(text: string): Signature {
-  const lines = lastLines(text, 12, compact);
+  // a signature line is short: a paragraph's last line is left as it is, never a signature
+  const lines = lastLines(text, 12, (line) => (line.length > SIGNATURE_WIDTH ? line : compact(line)));
   const parsed = lines.map((l) => SIGN_LINE.exec(l)).map((m) => (m && (m[1] || m[2]) ? { org: m[1] ?? null, date: m[2] ? dateIn(m[2]) : null } : null));
   const dateAt = parsed.findLastIndex((p) => p?.date);
   const orgFrom = dateAt >= 0 ? Math.max(0, dateAt - 3) : Math.max(0, parsed.length - 3);
