@@ -1,7 +1,8 @@
 // The table reader measured, not tuned: `govkpi extract` on the real disclosure reports of ../shared/corpus/real
 // (tables flattened) and on the table-form fixtures (the same reports' tables as HTML, markdown, DOCX, PDF, PDF
 // text, one cell a line), scored by the shared scorer against the label engineer's gold for the v2 table codes.
-// The floors are a little under what was measured when they were set (real corpus F1 0.986; every form ≥ 0.99).
+// The floors are a little under what was measured when they were set (real corpus F1 0.998 with prose rules
+// 1.7.0, precision 0.995; every form ≥ 0.99).
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -42,12 +43,12 @@ function score(lines: Line[], gold: string) {
 }
 
 describe.skipIf(!present)("the table codes scored against the labels", () => {
-  it("reads the real corpus's flattened tables: F1 ≥ 0.97, precision ≥ 0.97", async () => {
+  it("reads the real corpus's flattened tables: F1 ≥ 0.98, precision ≥ 0.98", async () => {
     const files = readdirSync(REAL).filter((f) => f.endsWith(".txt")).map((f) => join(REAL, f));
     const lines = (await extract(files)).flat();
     const { all } = score(lines, REAL_GOLD);
-    expect(all.f1).toBeGreaterThanOrEqual(0.97);
-    expect(all.precision).toBeGreaterThanOrEqual(0.97);
+    expect(all.f1).toBeGreaterThanOrEqual(0.98);
+    expect(all.precision).toBeGreaterThanOrEqual(0.98);
     // the sums these reports break, each checked by hand: 02 outcomes (自然人 and 总计 columns), 13 四's
     // 复议后起诉 group, 14 一 + 二 ≠ （七） + 四 (自然人 and 总计 columns)
     const failures = lines.filter((l) => l.type === "check" && l.name !== "prose_vs_table" && l.passed === false);
