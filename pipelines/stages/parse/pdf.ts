@@ -105,7 +105,18 @@ async function textLayers(bytes: Uint8Array, maxChars: number): Promise<{ pages:
 
 export async function pdfText(bytes: Uint8Array, { maxChars }: { maxChars: number } = DEFAULT_LIMITS): Promise<PdfText> {
   const { pages, ruled } = await textLayers(bytes, maxChars);
-  const unread = pages.flatMap((runs, i) => (unusable(runs) ? [i + 1] : []));
+  const read = await readPages(bytes, pages, ruled, pages.flatMap((runs, i) => (unusable(runs) ? [i + 1] : [])));
+  if (read.needsOcr || read.ocr || !looksOcrSpaced(read.text)) return read;
+  const why = await ocrUnavailable();
+  if (why) return { ...read, notes: [...read.notes, "the text layer was written by an OCR engine"], ocr: { confidence: null } };
+  // a layer another OCR engine wrote keeps that engine's misreads (a date's 11 as 了, 99% as 999%) and no confidence:
+  // our own reading of the page images replaces it
+  const again = await readPages(bytes, pages, ruled, pages.map((_, i) => i + 1));
+  return { ...again, notes: [...again.notes, "the text layer an OCR engine wrote was replaced by tesseract's reading"] };
+}
+
+/** Reads the PDF's pages, OCR'ing those given (1-based) when tesseract is installed: their runs and ruled tables are replaced. */
+async function readPages(bytes: Uint8Array, pages: PdfRun[][], ruled: PdfTable[][], unread: number[]): Promise<PdfText> {
   const notes: string[] = [];
   let ocr: PdfText["ocr"] = null;
   if (unread.length) {
@@ -147,9 +158,5 @@ export async function pdfText(bytes: Uint8Array, { maxChars }: { maxChars: numbe
   if (tables) notes.push(`${tables} table block(s), read row by row`);
   if (layout.footnotes.length) notes.push(`${layout.footnotes.length} footnote line(s) set after the body`);
   const text = [...paragraphs(body.flat()), ...paragraphs(layout.footnotes)].join("\n");
-  if (!ocr && looksOcrSpaced(text)) {
-    notes.push("the text layer was written by an OCR engine");
-    ocr = { confidence: null };
-  }
   return { text, needsOcr: null, notes, ocr };
 }
