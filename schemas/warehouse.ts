@@ -119,6 +119,9 @@ export const DDL = [
     extractor_version VARCHAR NOT NULL,
     loaded_at TIMESTAMPTZ NOT NULL
   )`,
+  // the MinHash bands of every rendered text, one row each: a load finds near-duplicates of its batch with one
+  // scan of this table (renderings.bands is a list, which no filter can use without unnesting every row)
+  `CREATE TABLE IF NOT EXISTS rendering_bands (band VARCHAR NOT NULL, text_id VARCHAR NOT NULL)`,
   // check names are checked by the facts message's zod schema (schemas/checks.ts), like metric codes
   `CREATE TABLE IF NOT EXISTS checks (
     report_id VARCHAR NOT NULL,
@@ -203,6 +206,11 @@ export const MIGRATIONS = [
       "ALTER TABLE runs__migrated RENAME TO runs",
       "DROP TABLE IF EXISTS crawl_state",
     ],
+  },
+  {
+    name: "rendering_bands: the band index of the renderings a warehouse already holds",
+    check: "SELECT count(*) FROM renderings WHERE len(bands) > 0 AND NOT EXISTS (SELECT 1 FROM rendering_bands)",
+    steps: ["INSERT INTO rendering_bands SELECT DISTINCT unnest(bands) AS band, text_id FROM renderings"],
   },
   {
     name: "dead_letters: an id per letter (govkpi dlq), one letter per payload and source (the latest)",

@@ -1,7 +1,9 @@
 // The renderings table: every payload the load saw, linked to the report it renders. Inside a load's
 // transaction each incoming rendering finds its report (same text, or a near-duplicate by MinHash bands
 // and identity's rules), and only the best rendering of a report reaches reports and facts.
-import { BOOLEAN, DOUBLE, INTEGER, LIST, UINTEGER, VARCHAR, listValue, type DuckDBConnection } from "@duckdb/node-api";
+import {
+  BIGINT, BOOLEAN, DOUBLE, INTEGER, LIST, TIMESTAMPTZ, UINTEGER, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue,
+} from "@duckdb/node-api";
 import type { ReportFacts } from "../../schemas/messages.ts";
 import { isBetter, rankOf, type RenderingKey, type RenderingRank, sameReport } from "../stages/load/identity.ts";
 import { bandKeys } from "../stages/parse/fingerprint.ts";
@@ -11,98 +13,161 @@ export interface Resolved {
   winners: ReportFacts[];
   /** reports whose standing rendering's page changed: removed with their facts */
   dropped: string[];
+  /** new rows of `renderings` (RENDERING_TYPES) and of `rendering_bands` (BAND_TYPES), for the caller to append */
+  renderings: DuckDBValue[][];
+  bands: DuckDBValue[][];
 }
 
-interface Known extends RenderingKey {
+export const RENDERING_TYPES: DuckDBType[] = [
+  VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN, DOUBLE, INTEGER, INTEGER,
+  VARCHAR, INTEGER, VARCHAR, INTEGER, INTEGER, LIST(UINTEGER), LIST(VARCHAR), VARCHAR, TIMESTAMPTZ,
+];
+export const BAND_TYPES: DuckDBType[] = [VARCHAR, VARCHAR];
+
+/** A row of `renderings` as the resolver sees it: a stored one (with its rowid) or one this batch adds. */
+interface Row extends RenderingKey {
+  rowid: bigint | null;
   report_id: string;
   text_id: string;
+  role: string;
+  /** the role it has in the table (a stored row) */
+  storedRole?: string;
+  sha256: string;
+  source_url: string;
+  bands: string[];
+  rank: RenderingRank;
+  /** a new row's other columns */
+  incoming?: ReportFacts;
 }
 
-const rowsOf = async (conn: DuckDBConnection, sql: string, params: Record<string, unknown>, types?: Record<string, unknown>) =>
-  (await conn.runAndReadAll(sql, params as never, types as never)).getRowObjectsJS();
+const STRINGS = LIST(VARCHAR);
 
-async function known(conn: DuckDBConnection, textId: string, bands: string[]): Promise<Known[]> {
-  const rows = await rowsOf(
-    conn,
-    "SELECT report_id, text_id, fingerprint, org_name, report_year, title FROM renderings WHERE text_id = $id OR list_has_any(bands, $bands)",
-    { id: textId, bands: listValue(bands) },
-    { id: VARCHAR, bands: LIST(VARCHAR) },
+/**
+ * The stored renderings a batch can touch, in one query: every rendering of each report that shares a text,
+ * a MinHash band or a URL with the batch (a scan of the band index per batch, never per report).
+ */
+async function touched(conn: DuckDBConnection, batch: ReportFacts[], bands: string[][]): Promise<Row[]> {
+  const reader = await conn.runAndReadAll(
+    `WITH hits AS (
+       SELECT text_id FROM rendering_bands WHERE band IN (SELECT unnest($bands)) UNION SELECT unnest($texts)
+     ), reports_touched AS (
+       SELECT DISTINCT report_id FROM renderings WHERE text_id IN (SELECT text_id FROM hits) OR source_url IN (SELECT unnest($urls))
+     )
+     SELECT rowid, report_id, text_id, role, sha256, source_url, fingerprint, org_name, report_year, title, bands, rank_tier, rank_metadata, fact_count
+     FROM renderings WHERE report_id IN (SELECT report_id FROM reports_touched) ORDER BY rowid`,
+    { bands: listValue(bands.flat()), texts: listValue(batch.map((r) => r.report_id)), urls: listValue(batch.map((r) => r.raw.source_url)) },
+    { bands: STRINGS, texts: STRINGS, urls: STRINGS },
   );
-  return rows.map((r) => ({
+  return reader.getRowObjectsJS().map((r) => ({
+    rowid: BigInt(r.rowid as bigint),
     report_id: String(r.report_id),
     text_id: String(r.text_id),
+    role: String(r.role),
+    storedRole: String(r.role),
+    sha256: String(r.sha256),
+    source_url: String(r.source_url),
     fingerprint: ((r.fingerprint as number[] | null) ?? []).map(Number),
     org_name: (r.org_name as string | null) ?? null,
     report_year: r.report_year === null ? null : Number(r.report_year),
     title: (r.title as string | null) ?? null,
+    bands: ((r.bands as string[] | null) ?? []).map(String),
+    rank: { tier: Number(r.rank_tier), metadata: Number(r.rank_metadata), facts: Number(r.fact_count) },
   }));
 }
 
-async function insert(conn: DuckDBConnection, r: ReportFacts, reportId: string, role: string, bands: string[], loadedAt: string) {
-  const rank = rankOf(r);
-  await conn.run(
-    `INSERT INTO renderings VALUES ($report_id, $text_id, $role, $sha256, $source_url, $file_name, $content_type, $landing_key,
-      $format, $status, $ocr, $ocr_confidence, $chars, $fact_count, $org_name, $report_year, $title, $rank_tier, $rank_metadata,
-      $fingerprint, $bands, $extractor_version, $loaded_at::TIMESTAMPTZ)`,
-    {
-      report_id: reportId, text_id: r.report_id, role, sha256: r.raw.sha256, source_url: r.raw.source_url, file_name: r.raw.file_name,
-      content_type: r.raw.content_type, landing_key: r.raw.landing_key, format: r.rendering?.format ?? null, status: r.status,
-      ocr: r.rendering?.ocr ?? false, ocr_confidence: r.rendering?.ocr_confidence ?? null, chars: r.chars, fact_count: r.facts.length,
-      org_name: r.metadata.org_name, report_year: r.metadata.report_year, title: r.title, rank_tier: rank.tier, rank_metadata: rank.metadata,
-      fingerprint: listValue(r.rendering?.fingerprint ?? []), bands: listValue(bands), extractor_version: r.extractor_version, loaded_at: loadedAt,
-    } as never,
-    {
-      format: VARCHAR, ocr: BOOLEAN, ocr_confidence: DOUBLE, report_year: INTEGER, org_name: VARCHAR, title: VARCHAR,
-      fingerprint: LIST(UINTEGER), bands: LIST(VARCHAR),
-    } as never,
-  );
+function newRow(r: ReportFacts, reportId: string, role: string, bands: string[]): Row {
+  return {
+    rowid: null, report_id: reportId, text_id: r.report_id, role, sha256: r.raw.sha256, source_url: r.raw.source_url,
+    fingerprint: r.rendering?.fingerprint ?? [], org_name: r.metadata.org_name, report_year: r.metadata.report_year, title: r.title,
+    bands, rank: rankOf(r), incoming: r,
+  };
 }
 
-/** Records each rendering and decides which ones stand for their reports. Runs inside the load's transaction. */
-export async function resolveRenderings(conn: DuckDBConnection, batch: ReportFacts[], loadedAt: string): Promise<Resolved> {
+function renderingValues(row: Row, loadedAt: DuckDBValue): DuckDBValue[] {
+  const r = row.incoming!;
+  return [
+    row.report_id, row.text_id, row.role, r.raw.sha256, r.raw.source_url, r.raw.file_name, r.raw.content_type, r.raw.landing_key,
+    r.rendering?.format ?? null, r.status, r.rendering?.ocr ?? false, r.rendering?.ocr_confidence ?? null, r.chars, r.facts.length,
+    r.metadata.org_name, r.metadata.report_year, r.title, row.rank.tier, row.rank.metadata,
+    listValue(row.fingerprint), listValue(row.bands), r.extractor_version, loadedAt,
+  ];
+}
+
+/**
+ * Records each rendering and decides which ones stand for their reports. Runs inside the load's transaction:
+ * one query reads what the batch can touch, the decisions are made in memory in batch order (a rendering
+ * sees the ones before it in the batch), stored rows that go or change role are written back by rowid, and
+ * the new rows are returned for the caller to append.
+ */
+export async function resolveRenderings(conn: DuckDBConnection, batch: ReportFacts[], loadedAt: DuckDBValue): Promise<Resolved> {
+  const bandsOf = batch.map((r) => (r.rendering?.fingerprint.length ? bandKeys(r.rendering.fingerprint) : []));
+  let rows = await touched(conn, batch, bandsOf);
+  const stored = new Set(rows.map((r) => r.text_id));
+  const removed: Row[] = [];
+  const remove = (gone: (row: Row) => boolean) => {
+    removed.push(...rows.filter(gone));
+    rows = rows.filter((row) => !gone(row));
+  };
   const winners: ReportFacts[] = [];
   const dropped: string[] = [];
-  for (const r of batch) {
+  for (const [i, r] of batch.entries()) {
     // what this URL gave before: the same bytes (a reload) step aside to be decided again; for a report known by
     // its URL, other bytes mean the page changed, and the report it stood for goes (its other renderings load
     // again when next seen); for one known by its content, other bytes from the URL are another report
-    for (const old of await rowsOf(conn, "SELECT report_id, role, sha256 FROM renderings WHERE source_url = $url", { url: r.raw.source_url })) {
-      const id = String(old.report_id);
+    for (const old of rows.filter((row) => row.source_url === r.raw.source_url)) {
+      const id = old.report_id;
       if (old.sha256 !== r.raw.sha256 && r.raw.identity !== "url") continue;
       if (old.sha256 !== r.raw.sha256 && old.role === "winner") {
         dropped.push(id);
-        await conn.run("DELETE FROM renderings WHERE report_id = $id", { id });
-      } else await conn.run("DELETE FROM renderings WHERE report_id = $id AND source_url = $url", { id, url: r.raw.source_url });
+        remove((row) => row.report_id === id);
+      } else remove((row) => row.report_id === id && row.source_url === r.raw.source_url);
     }
-    const fingerprint = r.rendering?.fingerprint ?? [];
-    const bands = fingerprint.length ? bandKeys(fingerprint) : [];
-    const key = { fingerprint, org_name: r.metadata.org_name, report_year: r.metadata.report_year, title: r.title };
+    const bands = bandsOf[i]!;
+    const key = { fingerprint: r.rendering?.fingerprint ?? [], org_name: r.metadata.org_name, report_year: r.metadata.report_year, title: r.title };
     let match: { reportId: string; similarity: number } | null = null;
-    for (const k of await known(conn, r.report_id, bands)) {
-      const s = k.text_id === r.report_id ? 1 : sameReport(key, k);
+    for (const k of rows) {
+      const s = k.text_id === r.report_id ? 1 : k.bands.some((b) => bands.includes(b)) ? sameReport(key, k) : null;
       if (s !== null && (!match || s > match.similarity)) match = { reportId: k.report_id, similarity: s };
     }
     if (!match) {
-      await insert(conn, r, r.report_id, "winner", bands, loadedAt);
+      rows.push(newRow(r, r.report_id, "winner", bands));
       winners.push(r);
       continue;
     }
-    const standing = await winnerOf(conn, match.reportId);
+    const reportId = match.reportId;
+    const standing = rows.find((row) => row.report_id === reportId && row.role === "winner");
     if (!standing || isBetter(rankOf(r), standing.rank)) {
-      if (standing) {
-        await conn.run("UPDATE renderings SET role = CASE WHEN text_id = $tid THEN 'duplicate' ELSE 'rendering' END WHERE report_id = $id AND role = 'winner'", {
-          id: match.reportId, tid: r.report_id,
-        });
-      }
-      await insert(conn, r, match.reportId, "winner", bands, loadedAt);
-      winners.push({ ...r, report_id: match.reportId });
-    } else await insert(conn, r, match.reportId, standing.text_id === r.report_id ? "duplicate" : "rendering", bands, loadedAt);
+      if (standing) standing.role = standing.text_id === r.report_id ? "duplicate" : "rendering";
+      rows.push(newRow(r, reportId, "winner", bands));
+      winners.push({ ...r, report_id: reportId });
+    } else rows.push(newRow(r, reportId, standing.text_id === r.report_id ? "duplicate" : "rendering", bands));
   }
-  return { winners, dropped };
+  await writeBack(conn, rows, removed);
+  const kept = new Set(rows.filter((row) => row.rowid !== null).map((row) => row.text_id));
+  const gone = [...new Set(removed.map((row) => row.text_id))].filter((t) => !kept.has(t));
+  if (gone.length) {
+    await conn.run("DELETE FROM rendering_bands WHERE text_id IN (SELECT unnest($gone)) AND text_id NOT IN (SELECT text_id FROM renderings)", {
+      gone: listValue(gone),
+    }, { gone: STRINGS });
+  }
+  const added = rows.filter((row) => row.rowid === null);
+  const indexed = new Set([...stored].filter((t) => kept.has(t)));
+  const bandRows: DuckDBValue[][] = [];
+  for (const row of added) {
+    if (indexed.has(row.text_id)) continue;
+    indexed.add(row.text_id);
+    for (const band of row.bands) bandRows.push([band, row.text_id]);
+  }
+  return { winners, dropped, renderings: added.map((row) => renderingValues(row, loadedAt)), bands: bandRows };
 }
 
-async function winnerOf(conn: DuckDBConnection, reportId: string): Promise<{ text_id: string; rank: RenderingRank } | null> {
-  const [row] = await rowsOf(conn, "SELECT text_id, rank_tier, rank_metadata, fact_count FROM renderings WHERE report_id = $id AND role = 'winner'", { id: reportId });
-  if (!row) return null;
-  return { text_id: String(row.text_id), rank: { tier: Number(row.rank_tier), metadata: Number(row.rank_metadata), facts: Number(row.fact_count) } };
+/** Stored rows that went are deleted, stored rows whose role changed are updated: by rowid, rare after a first load. */
+async function writeBack(conn: DuckDBConnection, rows: Row[], removed: Row[]): Promise<void> {
+  const removedIds = removed.flatMap((row) => (row.rowid === null ? [] : [row.rowid]));
+  if (removedIds.length) {
+    await conn.run("DELETE FROM renderings WHERE rowid IN (SELECT unnest($ids))", { ids: listValue(removedIds) }, { ids: LIST(BIGINT) });
+  }
+  for (const row of rows) {
+    if (row.rowid !== null && row.role !== row.storedRole) await conn.run("UPDATE renderings SET role = $role WHERE rowid = $id", { role: row.role, id: row.rowid }, { id: BIGINT });
+  }
 }

@@ -10,7 +10,7 @@ import {
 import { DDL, MIGRATIONS, partitionKeySql, provinceCodes } from "../../schemas/warehouse.ts";
 import { PROVINCES } from "../../schemas/regions.ts";
 import { type DeadLetter, deadLetterId, type ReportFacts, type RunRecord } from "../../schemas/messages.ts";
-import { resolveRenderings } from "./renderings.ts";
+import { BAND_TYPES, RENDERING_TYPES, resolveRenderings } from "./renderings.ts";
 import { SnapshotPublisher, currentSnapshotId, type Change } from "./snapshots.ts";
 
 const days = (ymd: string | null) => (ymd ? dateValue(Date.parse(`${ymd}T00:00:00Z`) / 86_400_000) : null);
@@ -153,7 +153,9 @@ export class Warehouse {
     const loadedAt = new Date().toISOString();
     const keys = strings(batch.map((r) => r.raw.landing_key));
     await this.transaction(async () => {
-      const { winners, dropped } = await resolveRenderings(this.conn, batch, loadedAt);
+      const { winners, dropped, renderings, bands } = await resolveRenderings(this.conn, batch, micros(loadedAt));
+      await this.append("renderings", RENDERING_TYPES, renderings);
+      await this.append("rendering_bands", BAND_TYPES, bands);
       await this.markChanged("renderings");
       // one report won twice in one batch (two renderings, or a redelivery): the last one stands
       const reports = [...new Map(winners.map((r) => [r.report_id, r])).values()];
