@@ -119,9 +119,10 @@ export const DDL = [
     extractor_version VARCHAR NOT NULL,
     loaded_at TIMESTAMPTZ NOT NULL
   )`,
-  // the MinHash bands of every rendered text, one row each: a load finds near-duplicates of its batch with one
-  // scan of this table (renderings.bands is a list, which no filter can use without unnesting every row)
-  `CREATE TABLE IF NOT EXISTS rendering_bands (band VARCHAR NOT NULL, text_id VARCHAR NOT NULL)`,
+  // the MinHash bands of every rendered text, one row each, with its year and organisation (squashed as report
+  // identity compares them): a load finds the near-duplicates of its batch that identity could accept with one
+  // join on this table (renderings.bands is a list, which no filter can use without unnesting every row)
+  `CREATE TABLE IF NOT EXISTS rendering_bands (band VARCHAR NOT NULL, text_id VARCHAR NOT NULL, org VARCHAR, report_year INTEGER)`,
   // check names are checked by the facts message's zod schema (schemas/checks.ts), like metric codes
   `CREATE TABLE IF NOT EXISTS checks (
     report_id VARCHAR NOT NULL,
@@ -210,7 +211,11 @@ export const MIGRATIONS = [
   {
     name: "rendering_bands: the band index of the renderings a warehouse already holds",
     check: "SELECT count(*) FROM renderings WHERE len(bands) > 0 AND NOT EXISTS (SELECT 1 FROM rendering_bands)",
-    steps: ["INSERT INTO rendering_bands SELECT DISTINCT unnest(bands) AS band, text_id FROM renderings"],
+    // [\s\p{Z}\p{P}]: what identity's squash removes (JavaScript's \s takes U+3000, RE2's does not)
+    steps: [
+      `INSERT INTO rendering_bands SELECT DISTINCT unnest(bands) AS band, text_id, regexp_replace(org_name, '[\\s\\p{Z}\\p{P}]', '', 'g'), report_year
+       FROM renderings`,
+    ],
   },
   {
     name: "dead_letters: an id per letter (govkpi dlq), one letter per payload and source (the latest)",

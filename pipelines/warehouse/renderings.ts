@@ -5,7 +5,7 @@ import {
   BIGINT, BOOLEAN, DOUBLE, INTEGER, LIST, TIMESTAMPTZ, UINTEGER, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue,
 } from "@duckdb/node-api";
 import type { ReportFacts } from "../../schemas/messages.ts";
-import { isBetter, rankOf, type RenderingKey, type RenderingRank, sameReport } from "../stages/load/identity.ts";
+import { isBetter, rankOf, type RenderingKey, type RenderingRank, sameReport, squash } from "../stages/load/identity.ts";
 import { bandKeys } from "../stages/parse/fingerprint.ts";
 
 export interface Resolved {
@@ -22,7 +22,7 @@ export const RENDERING_TYPES: DuckDBType[] = [
   VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN, DOUBLE, INTEGER, INTEGER,
   VARCHAR, INTEGER, VARCHAR, INTEGER, INTEGER, LIST(UINTEGER), LIST(VARCHAR), VARCHAR, TIMESTAMPTZ,
 ];
-export const BAND_TYPES: DuckDBType[] = [VARCHAR, VARCHAR];
+export const BAND_TYPES: DuckDBType[] = [VARCHAR, VARCHAR, VARCHAR, INTEGER];
 
 /** A row of `renderings` as the resolver sees it: a stored one (with its rowid) or one this batch adds. */
 interface Row extends RenderingKey {
@@ -47,16 +47,26 @@ const STRINGS = LIST(VARCHAR);
  * a MinHash band or a URL with the batch (a scan of the band index per batch, never per report).
  */
 async function touched(conn: DuckDBConnection, batch: ReportFacts[], bands: string[][]): Promise<Row[]> {
+  // the probe: each band of each incoming rendering with its year and organisation, so that a band shared by
+  // two bodies' reports of one template (the standard tables' text is the same everywhere) is no candidate
+  const probe = batch.flatMap((r, i) => bands[i]!.map((band) => ({ band, year: r.metadata.report_year, org: squash(r.metadata.org_name) })));
   const reader = await conn.runAndReadAll(
-    `WITH hits AS (
-       SELECT text_id FROM rendering_bands WHERE band IN (SELECT unnest($bands)) UNION SELECT unnest($texts)
+    `WITH probe AS (SELECT unnest($bands) AS band, unnest($years) AS report_year, unnest($orgs) AS org),
+     hits AS (
+       SELECT b.text_id FROM rendering_bands b JOIN probe p USING (band)
+       WHERE (b.report_year IS NULL OR p.report_year IS NULL OR b.report_year = p.report_year)
+         AND (b.org IS NULL OR p.org IS NULL OR b.org = p.org)
+       UNION SELECT unnest($texts)
      ), reports_touched AS (
        SELECT DISTINCT report_id FROM renderings WHERE text_id IN (SELECT text_id FROM hits) OR source_url IN (SELECT unnest($urls))
      )
      SELECT rowid, report_id, text_id, role, sha256, source_url, fingerprint, org_name, report_year, title, bands, rank_tier, rank_metadata, fact_count
      FROM renderings WHERE report_id IN (SELECT report_id FROM reports_touched) ORDER BY rowid`,
-    { bands: listValue(bands.flat()), texts: listValue(batch.map((r) => r.report_id)), urls: listValue(batch.map((r) => r.raw.source_url)) },
-    { bands: STRINGS, texts: STRINGS, urls: STRINGS },
+    {
+      bands: listValue(probe.map((p) => p.band)), years: listValue(probe.map((p) => p.year)), orgs: listValue(probe.map((p) => p.org)),
+      texts: listValue(batch.map((r) => r.report_id)), urls: listValue(batch.map((r) => r.raw.source_url)),
+    },
+    { bands: STRINGS, years: LIST(INTEGER), orgs: STRINGS, texts: STRINGS, urls: STRINGS },
   );
   return reader.getRowObjectsJS().map((r) => ({
     rowid: BigInt(r.rowid as bigint),
@@ -156,7 +166,7 @@ export async function resolveRenderings(conn: DuckDBConnection, batch: ReportFac
   for (const row of added) {
     if (indexed.has(row.text_id)) continue;
     indexed.add(row.text_id);
-    for (const band of row.bands) bandRows.push([band, row.text_id]);
+    for (const band of row.bands) bandRows.push([band, row.text_id, squash(row.org_name), row.report_year]);
   }
   return { winners, dropped, renderings: added.map((row) => renderingValues(row, loadedAt)), bands: bandRows };
 }

@@ -89,8 +89,11 @@ const KEYS = partitionKeySql(PROVINCE_CODES);
 const PROVINCE_NAMES = new Map([...PROVINCE_CODES].map(([name, code]) => [code, name]));
 /** The tables whose rows belong to one report, replaced with it. */
 const REPORT_TABLES = ["facts", "checks", "reports"];
-const DIRTY = (source: string, from: string) =>
-  `INSERT INTO publish_dirty SELECT DISTINCT '${source}', ${KEYS.year}, ${KEYS.province_code} FROM ${from}`;
+/** Marks the partitions of the rows in `from` changed in every report table: a report's rows share its year and province. */
+const DIRTY = (from: string) =>
+  `INSERT INTO publish_dirty SELECT t.source, k.year, k.province_code
+   FROM (SELECT DISTINCT ${KEYS.year} AS year, ${KEYS.province_code} AS province_code FROM ${from}) k
+   CROSS JOIN (SELECT unnest(${JSON.stringify(REPORT_TABLES).replace(/"/g, "'")}) AS source) t`;
 
 export class Warehouse {
   /** Stages share one connection: writes and publishes take turns, so transactions never interleave. */
@@ -168,15 +171,16 @@ export class Warehouse {
         { ids, urls }, { ids: STRINGS, urls: STRINGS },
       );
       if (Number((await this.conn.runAndReadAll("SELECT count(*) FROM replaced")).getRows()[0]![0]) > 0) {
-        for (const source of REPORT_TABLES) await this.conn.run(DIRTY(source, "replaced"));
+        await this.conn.run(DIRTY("replaced"));
         for (const table of REPORT_TABLES) await this.conn.run(`DELETE FROM ${table} WHERE report_id IN (SELECT report_id FROM replaced)`);
       }
       await this.append("reports", REPORT_TYPES, reportRows(reports, loadedAt));
       await this.append("facts", FACT_TYPES, factRows(reports));
       await this.append("checks", CHECK_TYPES, checkRows(reports));
-      for (const source of REPORT_TABLES) {
-        await this.conn.run(`${DIRTY(source, "reports")} WHERE report_id IN (SELECT unnest($ids))`, { ids }, { ids: STRINGS });
-      }
+      // the incoming reports' partitions, from the batch itself rather than a scan of the reports table
+      await this.conn.run(DIRTY("(SELECT unnest($years) AS report_year, unnest($provinces) AS province)"), {
+        years: listValue(reports.map((r) => r.metadata.report_year)), provinces: listValue(reports.map((r) => r.metadata.province)),
+      }, { years: LIST(INTEGER), provinces: STRINGS });
       const cleared = await this.conn.run("DELETE FROM dead_letters WHERE landing_key IN (SELECT unnest($keys))", { keys }, { keys: STRINGS });
       if (cleared.rowsChanged > 0) await this.markChanged("dead_letters");
     });

@@ -17,7 +17,8 @@ const SAME_TEXT = 0.7;
 /** Texts this close are one report when organisation, year and title all agree (a re-typeset copy with other furniture). */
 const SAME_REPORT = 0.5;
 
-const squash = (s: string | null) => (s === null ? null : s.replace(/[\s\p{P}]/gu, ""));
+/** An organisation's name as identity compares it: no spaces, no punctuation. */
+export const squash = (s: string | null) => (s === null ? null : s.replace(/[\s\p{P}]/gu, ""));
 const disagree = <T>(a: T | null, b: T | null) => a !== null && b !== null && a !== b;
 const agree = <T>(a: T | null, b: T | null) => a !== null && a === b;
 
