@@ -5,11 +5,8 @@
 // three batches, measured within this one run, so other processes on the machine do not decide the outcome.
 import { describe, expect, it } from "vitest";
 import { extractReport } from "../../pipelines/stages/extract/index.ts";
+import { MB, repeat, timeRatio } from "../helpers/linearity.ts";
 
-const MB = 1 << 20;
-
-/** text of about `bytes` UTF-8 bytes, repeating `unit` between a head and a tail */
-const repeat = (bytes: number, unit: string, head = "", tail = "") => head + unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit))) + tail;
 
 const INPUTS: Array<[string, (bytes: number) => string]> = [
   ["an aside that never ends: 共受理信访(含)(含)…", (b) => repeat(b, "(含)", "共受理信访")],
@@ -30,35 +27,9 @@ const INPUTS: Array<[string, (bytes: number) => string]> = [
 
 const extract = (text: string) => extractReport({ text, page: { title: null, published_date: null, org: null }, site_host: null });
 
-/** CPU ms of one extraction: the best of three batches, each repeated until it has taken 40 ms or more. */
-function cpuMs(text: string): number {
-  let best = Infinity;
-  for (let batch = 0; batch < 3; batch++) {
-    const start = process.cpuUsage();
-    let runs = 0;
-    let ms = 0;
-    while (ms < 40) {
-      extract(text);
-      runs++;
-      const used = process.cpuUsage(start);
-      ms = (used.user + used.system) / 1000;
-    }
-    best = Math.min(best, ms / runs);
-  }
-  return best;
-}
-
 describe("extraction time is linear in the input", () => {
-  it.each(INPUTS)("%s: 1 MB takes at most ~2× what 512 KB takes", (_, make) => {
-    const [small, large] = [make(MB / 2), make(MB)];
-    // a busy machine can slow one measurement; a quadratic path is slow in every one, so the best of three is kept
-    const tries: string[] = [];
-    let ratio = Infinity;
-    for (let attempt = 0; attempt < 3 && ratio > 2.5; attempt++) {
-      const [half, whole] = [cpuMs(small), cpuMs(large)];
-      ratio = Math.min(ratio, whole / half);
-      tries.push(`512 KB ${half.toFixed(1)} ms, 1 MB ${whole.toFixed(1)} ms`);
-    }
-    expect(ratio, tries.join("; ")).toBeLessThanOrEqual(2.5);
+  it.each(INPUTS)("%s: 1 MB takes at most ~2.5× what 512 KB takes", async (_, make) => {
+    const { ratio, tries } = await timeRatio(extract, make(MB / 2), make(MB), 2.5);
+    expect(ratio, tries).toBeLessThanOrEqual(2.5);
   });
 });

@@ -1,5 +1,6 @@
 // Hostile documents, built from what the formats allow (ISO 32000 for PDF, ECMA-376 for DOCX), the way
 // corrupt or malicious files in the wild are: each one costs a reader far more than its size says.
+import zlib from "node:zlib";
 import JSZip from "jszip";
 
 /** A PDF from its objects' bodies (numbered from 1 in order), with a correct xref table. */
@@ -102,4 +103,84 @@ export async function docxOfParagraphs(paragraph: string, count: number): Promis
   const zip = new JSZip();
   zip.file("[Content_Types].xml", CONTENT_TYPES).file("_rels/.rels", RELS).file("word/document.xml", body);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+}
+
+/** `bytes` of an aside that never closes, `共受理信访(含)(含)…`: once minutes of the extractor's time per MB. */
+export const endlessAsideText = (bytes = 1 << 20) => `共受理信访${"(含)".repeat(Math.ceil(bytes / 5))}`;
+
+/** A text file of `bytes` bytes: the first sample report's lines over and over (a log or a dump sent as a report). */
+export const hugeText = (seed: string, bytes: number) => seed.repeat(Math.ceil(bytes / Buffer.byteLength(seed))).slice(0, bytes);
+
+/** A zip (APPNOTE 6.3: local headers, central directory, end record) deflated by Node's zlib: native, so a
+ * 200 MB entry takes seconds where a JS deflater takes a minute. */
+function zipOf(entries: Array<{ name: string; data: Buffer }>): Buffer {
+  const parts: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const deflated = zlib.deflateRawSync(data, { level: 6 });
+    const fileName = Buffer.from(name, "utf8");
+    const crc = zlib.crc32(data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(deflated.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(deflated.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    parts.push(local, fileName, deflated);
+    directory.push(central, fileName);
+    offset += local.length + fileName.length + deflated.length;
+  }
+  const dir = Buffer.concat(directory);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, dir, end]);
+}
+
+const DOCUMENT_START = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+const DOCUMENT_END = "</w:body></w:document>";
+
+/** A DOCX (ECMA-376 minimal package) whose document.xml is `body` between the document's start and end. */
+const docxOfBody = (body: Buffer) =>
+  zipOf([
+    { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
+    { name: "_rels/.rels", data: Buffer.from(RELS) },
+    { name: "word/document.xml", data: Buffer.concat([Buffer.from(DOCUMENT_START), body, Buffer.from(DOCUMENT_END)]) },
+  ]);
+
+/** A DOCX of ~0.2 MB whose document.xml inflates ~1,000× (to `megabytes`): the ratio kind of zip bomb. */
+export function ratioBombDocx(megabytes = 200): Buffer {
+  const paragraph = Buffer.from("<w:p><w:r><w:t>受理信访12件</w:t></w:r></w:p>");
+  return docxOfBody(Buffer.alloc(Math.floor((megabytes << 20) / paragraph.length) * paragraph.length, paragraph));
+}
+
+/**
+ * A DOCX of `count` short paragraphs, each different, so it compresses like text (~8×, under any ratio
+ * bound) and inflates within the size bound, yet holds millions of paragraphs: the paragraph-count kind of
+ * zip bomb (mammoth holds each as objects: gigabytes).
+ */
+export function paragraphBombDocx(count = 2_000_000): Buffer {
+  const paragraphs: string[] = [];
+  let seed = 7;
+  for (let i = 0; i < count; i++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    paragraphs.push(`<w:p><w:r><w:t>${seed.toString(36)}</w:t></w:r></w:p>`);
+  }
+  return docxOfBody(Buffer.from(paragraphs.join("")));
 }
