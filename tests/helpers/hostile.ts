@@ -1,7 +1,6 @@
 // Hostile documents, built from what the formats allow (ISO 32000 for PDF, ECMA-376 for DOCX), the way
 // corrupt or malicious files in the wild are: each one costs a reader far more than its size says.
 import zlib from "node:zlib";
-import JSZip from "jszip";
 
 /** A PDF from its objects' bodies (numbered from 1 in order), with a correct xref table. */
 function pdfOf(bodies: string[], root: number): Buffer {
@@ -96,14 +95,6 @@ const RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 
-/** A DOCX (ECMA-376 minimal package) whose document holds `paragraph` `count` times, deflated at level 9. */
-export async function docxOfParagraphs(paragraph: string, count: number): Promise<Buffer> {
-  const p = `<w:p><w:r><w:t>${paragraph}</w:t></w:r></w:p>`;
-  const body = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${p.repeat(count)}</w:body></w:document>`;
-  const zip = new JSZip();
-  zip.file("[Content_Types].xml", CONTENT_TYPES).file("_rels/.rels", RELS).file("word/document.xml", body);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
-}
 
 /** `bytes` of an aside that never closes, `共受理信访(含)(含)…`: once minutes of the extractor's time per MB. */
 export const endlessAsideText = (bytes = 1 << 20) => `共受理信访${"(含)".repeat(Math.ceil(bytes / 5))}`;
