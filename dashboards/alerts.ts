@@ -4,8 +4,8 @@
 // each row of a table result into one alert instance, labelled by its string columns (the source id).
 import { FORMAT } from "./panels.ts";
 
-export const STALE_SOURCE_HOURS = 192;
-export const DEAD_LETTERS_PER_DAY = 20;
+const STALE_SOURCE_HOURS = 192;
+const DEAD_LETTERS_PER_DAY = 20;
 
 export interface AlertRuleDef {
   uid: string;

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
-export interface ReportPanel {
+interface ReportPanel {
   id: string;
   title: string;
   kind: string;
@@ -13,7 +13,7 @@ export interface ReportPanel {
   unit?: string;
 }
 
-export interface ReportSection {
+interface ReportSection {
   title: string;
   description: string;
   panels: ReportPanel[];
@@ -36,7 +36,7 @@ export interface ReportData {
 const require = createRequire(import.meta.url);
 const ECHARTS = () => readFileSync(require.resolve("echarts/dist/echarts.min.js"), "utf8");
 
-const escape = (v: unknown) =>
+const escapeHtml = (v: unknown) =>
   String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Grafana unit → the unit word shown on a chart axis. */
@@ -111,13 +111,13 @@ draw();
 
 export function renderReport(title: string, data: ReportData, generatedAt: Date): string {
   const sections = data.sections
-    .map((s) => `<h2>${escape(s.title)}</h2><p class="note">${escape(s.description)}</p><div class="grid">${s.panels
-      .map((p) => `<section class="panel${p.kind === "table" ? " wide" : ""}"><h3>${escape(p.title)}</h3>${p.description ? `<p class="note">${escape(p.description)}</p>` : ""}<div class="${p.kind === "table" || p.kind === "stat" ? "table" : "chart"}" id="panel-${escape(p.id)}"></div></section>`)
+    .map((s) => `<h2>${escapeHtml(s.title)}</h2><p class="note">${escapeHtml(s.description)}</p><div class="grid">${s.panels
+      .map((p) => `<section class="panel${p.kind === "table" ? " wide" : ""}"><h3>${escapeHtml(p.title)}</h3>${p.description ? `<p class="note">${escapeHtml(p.description)}</p>` : ""}<div class="${p.kind === "table" || p.kind === "stat" ? "table" : "chart"}" id="panel-${escapeHtml(p.id)}"></div></section>`)
       .join("")}</div>`)
     .join("");
-  const option = (value: string, label: string) => `<option value="${escape(value)}">${escape(label)}</option>`;
+  const option = (value: string, label: string) => `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei",system-ui,sans-serif;margin:24px;color:#222;background:#fafafa}
 .filters{position:sticky;top:0;background:#fafafa;padding:8px 0;z-index:2}
@@ -129,7 +129,7 @@ table{border-collapse:collapse;font-size:12px}th{cursor:pointer;background:#f3f3
 th,td{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
 .note{color:#666;font-size:13px}
 </style></head><body>
-<h1>${escape(title)}</h1><p class="note">生成于 ${escape(generatedAt.toISOString())}（govkpi report，读取 Parquet 数仓）。点击表头排序。</p>
+<h1>${escapeHtml(title)}</h1><p class="note">生成于 ${escapeHtml(generatedAt.toISOString())}（govkpi report，读取 Parquet 数仓）。点击表头排序。</p>
 <div class="filters"><label>省份 <select id="province">${data.provinces.map((p) => option(p, p || "全部")).join("")}</select></label>
 <label>年份 <select id="year">${option("", "全部")}${data.years.map((y) => option(String(y), String(y))).join("")}</select></label></div>
 ${sections}

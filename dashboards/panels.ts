@@ -12,13 +12,13 @@ import { ADMIN_LEVELS } from "../schemas/messages.ts";
 import { metricDef, UNIT_LABELS, type MetricCode } from "../schemas/metrics.ts";
 import { STANDARD_TABLE_METRICS, standardColumn } from "../schemas/warehouse.ts";
 
-export type PanelKind = "timeseries" | "barchart" | "table" | "stat";
+type PanelKind = "timeseries" | "barchart" | "table" | "stat";
 
 /** sqlds query formats: the plugin's query model takes a number (0 time series, 1 table). */
 export const FORMAT = { timeSeries: 0, table: 1 } as const;
 
 /** A link from a table cell to the evidence dashboard, carrying the row's organisation and metric. */
-export interface DrillDown {
+interface DrillDown {
   column: string;
   /** row fields passed as dashboard variables: variable name → column */
   vars: Record<string, string>;
@@ -289,7 +289,7 @@ FROM counts GROUP BY ALL ORDER BY province, level DESC, report_year`,
   ],
 };
 
-export const EVIDENCE: DashboardDef = {
+const EVIDENCE: DashboardDef = {
   uid: EVIDENCE_UID,
   title: "govkpi · evidence",
   description: "Every year's figure of the chosen organisations with the sentence it was read from and the report's link. Opened from the KPI dashboard's tables.",
@@ -325,7 +325,7 @@ ORDER BY org_name, report_year, passed NULLS LAST, name, subject`,
 
 const SOURCE = pick("source", "source");
 
-export const INGEST_OPS: DashboardDef = {
+const INGEST_OPS: DashboardDef = {
   uid: "govkpi-ingest-ops",
   title: "govkpi · ingest operations",
   description: "How fresh each source is, what each run fetched, what failed and why, what waits in the dead-letter queue.",

@@ -14,7 +14,7 @@ export interface TimeRange {
 export type VariableValue = "all" | { values: string[]; text?: string };
 
 /** Grafana's sqlstring format: each value quoted, `'` doubled, `"` backslashed, joined with commas. */
-export const sqlString = (values: string[]) => values.map((v) => `'${v.replaceAll("'", "''").replaceAll('"', '\\"')}'`).join(",");
+const sqlString = (values: string[]) => values.map((v) => `'${v.replaceAll("'", "''").replaceAll('"', '\\"')}'`).join(",");
 
 /** `${name}`, `$name`, `${name:text}`, `${name:raw}` → the value as Grafana's template service gives it. */
 export function interpolate(sql: string, vars: Record<string, VariableValue>): string {

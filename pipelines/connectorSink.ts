@@ -10,7 +10,7 @@ import { busFromOptions, type BusOptions } from "./cli/busOptions.ts";
 import { limitsFromOptions, type LimitOptions } from "./cli/limitOptions.ts";
 import type { DocumentLimitsInput } from "../schemas/limits.ts";
 
-export interface Lease {
+interface Lease {
   outlet: Outlet;
   /** the job is over: on the embedded bus the last one out waits for its reports to settle and closes the stages */
   release(): Promise<void>;
@@ -25,12 +25,12 @@ export interface ConnectorSink {
   readonly failed: Promise<never>;
 }
 
-export function kafkaSink(bus: Bus): ConnectorSink {
+function kafkaSink(bus: Bus): ConnectorSink {
   const outlet = busOutlet(bus);
   return { engine: "kafka", lease: async () => ({ outlet, release: async () => {} }), close: () => bus.close(), failed: bus.failed };
 }
 
-export function embeddedSink(dataDir: string, events: StageEvents = {}, limits: DocumentLimitsInput = {}): ConnectorSink {
+function embeddedSink(dataDir: string, events: StageEvents = {}, limits: DocumentLimitsInput = {}): ConnectorSink {
   let pipeline: Promise<LocalPipeline> | null = null;
   let closing: Promise<void> = Promise.resolve();
   let holders = 0;

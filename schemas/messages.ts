@@ -51,13 +51,13 @@ export const RawReport = z
   .strict();
 export type RawReport = z.infer<typeof RawReport>;
 
-export const PARSE_STATUS = ["parsed", "needs_ocr"] as const;
+const PARSE_STATUS = ["parsed", "needs_ocr"] as const;
 
 /** The document formats the parse stage reads (rtf, odt, mht through LibreOffice). */
 export const DOCUMENT_FORMATS = ["text", "html", "pdf", "docx", "doc", "rtf", "odt", "mht"] as const;
 
 /** What the load stage needs to tell renderings of one report apart and pick the best (report identity). */
-export const Rendering = z
+const Rendering = z
   .object({
     format: z.enum(DOCUMENT_FORMATS),
     /** the text (or some of it) came from OCR */
@@ -68,7 +68,6 @@ export const Rendering = z
     fingerprint: z.array(z.number().int().min(0).max(0xffffffff)).max(256),
   })
   .strict();
-export type Rendering = z.infer<typeof Rendering>;
 
 /** reports.parsed: clean text (itself in the landing zone, by key) and what the page said about itself. */
 export const ParsedReport = z

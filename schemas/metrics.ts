@@ -3,8 +3,7 @@
 // warehouse and the dashboards all read this one list; `MetricCode` makes a misspelt code a type error.
 
 export const FAMILIES = ["petitions", "penalties", "approvals", "inspections", "disputes", "disclosure", "proposals", "legal"] as const;
-export type Family = (typeof FAMILIES)[number];
-export const CORE_FAMILIES: readonly Family[] = ["petitions", "penalties", "approvals"];
+type Family = (typeof FAMILIES)[number];
 
 export const UNITS = ["count", "yuan", "percent", "day"] as const;
 export type Unit = (typeof UNITS)[number];

@@ -10,7 +10,7 @@ interface Row {
   name: string;
 }
 
-export type RegionLevel = "province" | "prefecture" | "county";
+type RegionLevel = "province" | "prefecture" | "county";
 
 export interface Region {
   code: string;

@@ -71,7 +71,7 @@ export type Source = z.infer<typeof Source>;
 
 const SourcesFile = z.object({ sources: z.array(z.unknown()).min(1) }).strict();
 
-export class SourcesError extends Error {
+class SourcesError extends Error {
   override name = "SourcesError";
 }
 

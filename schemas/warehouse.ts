@@ -10,13 +10,9 @@ export const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 
-/** Columns every fact row repeats from its report, so a Parquet reader needs no join. */
-export const REPORT_CONTEXT_COLUMNS = [
-  "org_name", "province", "city", "county", "admin_level", "region_code", "report_year", "published_date",
-] as const;
 
 /** One row per ingest run (a RunRecord), with its duration, for the ops dashboard; under a name, so a migration can rebuild it. */
-export const runsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
+const runsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
     run_id VARCHAR PRIMARY KEY,
     source VARCHAR NOT NULL,
     kind VARCHAR NOT NULL CHECK (kind IN (${list(RUN_KINDS)})),
@@ -35,7 +31,7 @@ export const runsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
   )`;
 
 /** The reports table's DDL under a name, so a migration can rebuild it. */
-export const reportsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
+const reportsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
     report_id VARCHAR PRIMARY KEY,
     source VARCHAR NOT NULL,
     source_url VARCHAR NOT NULL,
@@ -65,7 +61,7 @@ export const reportsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name
   )`;
 
 /** The facts table's DDL under a name, so a migration can rebuild it. */
-export const factsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
+const factsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
     report_id VARCHAR NOT NULL,
     metric VARCHAR NOT NULL,
     family VARCHAR NOT NULL,
@@ -263,9 +259,9 @@ export function provinceCodes(provinces: ReadonlyArray<{ code: string; name: str
 
 export type PartitionColumn = "year" | "province_code";
 /** The hive partitions of facts and reports: year=2023/province_code=CN-JS. */
-export const PARTITION_COLUMNS: readonly PartitionColumn[] = ["year", "province_code"];
+const PARTITION_COLUMNS: readonly PartitionColumn[] = ["year", "province_code"];
 /** The aggregates' partitions: province_code=CN-JS, so a change to one year of a province rewrites that province's aggregate. */
-export const PROVINCE_PARTITION: readonly PartitionColumn[] = ["province_code"];
+const PROVINCE_PARTITION: readonly PartitionColumn[] = ["province_code"];
 
 export interface PublishedTable {
   name: string;
@@ -286,7 +282,7 @@ export interface PublishedTable {
 
 /** How a metric's figures of several organisations combine: counts and money add up, rates and day
  * counts are averaged (adding two bureaus' 30 % cut is meaningless). */
-export const metricAggregation = (unit: string) => (unit === "count" || unit === "yuan" ? "sum" : "mean");
+const metricAggregation = (unit: string) => (unit === "count" || unit === "yuan" ? "sum" : "mean");
 
 /** The metric registry as a table (code, family, label, unit, unit label, label with unit, aggregation),
  * so dashboards and analysts show 中文 labels and units without a copy of the registry. */

@@ -24,7 +24,7 @@ const VOLATILE = [
   /\d{1,2}:\d{2}:\d{2}/g,
 ];
 
-export function fingerprintOf(text: string): string {
+function fingerprintOf(text: string): string {
   return sha256(VOLATILE.reduce((t, re) => t.replace(re, ""), text).replace(/\s+/g, ""));
 }
 

@@ -57,7 +57,7 @@ function fileNameOf(url: string, headers: Record<string, string>): string {
   return basename(new URL(url).pathname) || "index.html";
 }
 
-export function policyOf(source: Source) {
+function policyOf(source: Source) {
   return {
     allowHosts: source.allow_hosts.map((h) => hostKey(`http://${h}/`)),
     intervalMs: 60_000 / source.rate_per_minute,

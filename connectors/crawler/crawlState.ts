@@ -166,7 +166,7 @@ async function compact(path: string, entries: Line[]): Promise<void> {
   const tmp = `${path}.compact`;
   const file = await open(tmp, "w");
   try {
-    await file.writeFile(keep.map((e) => JSON.stringify(e)).join("\n") + "\n");
+    await file.writeFile(`${keep.map((e) => JSON.stringify(e)).join("\n")}\n`);
     await file.sync();
   } finally {
     await file.close();

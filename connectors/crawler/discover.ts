@@ -31,7 +31,7 @@ export interface ListPage {
 
 const squash = (s: string) => s.replace(/\s+/g, "");
 
-export const absolute = (href: string, base: string): string | null => {
+const absolute = (href: string, base: string): string | null => {
   try {
     const url = new URL(href.trim(), base);
     return /^https?:$/.test(url.protocol) ? url.href.replace(/#.*$/, "") : null;
@@ -76,7 +76,7 @@ function selectedEntries($: cheerio.CheerioAPI, base: string, s: Selectors): Lin
 
 const NEXT_WORDS = new Set(["下一页", "下页", "后页", "下一頁", "后一页"]);
 const LAST_WORDS = new Set(["尾页", "末页", "最后一页", "尾頁"]);
-const pagerWord = (s: string) => s.replace(/[\s<>《》‹›«»→\[\]【】()（）|]/g, "");
+const pagerWord = (s: string) => s.replace(/[\s<>《》‹›«»→[\]【】()（）|]/g, "");
 
 /** createPageHTML(总页数, 当前页, "index", "html"), or with the pager element's id first. */
 function scriptPages(html: string, base: string): string[] {

@@ -10,7 +10,7 @@ import { ExchangeError, exchange, retryAfterMs, type Exchanged } from "./http.ts
 import type { HostGate } from "./hostGate.ts";
 import { robotsFromAnswer, type Robots } from "./robots.ts";
 
-export const USER_AGENT = "govkpi/0.1 (public government work-report crawler; honours robots.txt)";
+const USER_AGENT = "govkpi/0.1 (public government work-report crawler; honours robots.txt)";
 
 /** What one source allows: hosts, pace, limits. */
 export interface FetchPolicy {

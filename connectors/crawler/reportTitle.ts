@@ -12,7 +12,7 @@ export type TitleVerdict =
 
 const ELLIPSIS = /(?:…+|\.{2,}|。{2,}|‥)$/;
 /** What sites append to a title: the file's format or extension, a bracketed note (全文, PDF版), a date. */
-const DECORATION = /(?:\.(?:pdf|docx?|wps|html?|shtml)|[（(【\[][^（()）【】\[\]]{0,12}[)）】\]]|\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\s)+$/i;
+const DECORATION = /(?:\.(?:pdf|docx?|wps|html?|shtml)|[（(【[][^（()）【】[\]]{0,12}[)）】\]]|\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?|\s)+$/i;
 /** Words a report's title ends in. */
 const REPORT_END = /(?:报告|报告书|总结|年报|工作情况|建设情况|实施情况|开展情况|落实情况)$/;
 /** Enough of a subject, in a title cut anywhere, to look at the page. */

@@ -11,7 +11,7 @@ interface Parsed {
 const robotsParser = createRequire(import.meta.url)("robots-parser") as (url: string, robotstxt: string) => Parsed;
 
 /** The product token robots.txt groups are matched against. */
-export const ROBOTS_AGENT = "govkpi";
+const ROBOTS_AGENT = "govkpi";
 const PARSE_LIMIT = 500 * 1024;
 
 export interface Robots {
@@ -24,7 +24,7 @@ export interface Robots {
   unreachable: boolean;
 }
 
-export function robotsFromFile(robotsUrl: string, text: string): Robots {
+function robotsFromFile(robotsUrl: string, text: string): Robots {
   const parsed = robotsParser(robotsUrl, text.slice(0, PARSE_LIMIT));
   const delay = parsed.getCrawlDelay(ROBOTS_AGENT);
   return {
@@ -36,10 +36,10 @@ export function robotsFromFile(robotsUrl: string, text: string): Robots {
 }
 
 /** 4xx: "the crawler MAY access any resources on the server" (RFC 9309 §2.3.1.3). */
-export const noRobots: Robots = { refusal: () => null, crawlDelay: null, sitemaps: [], unreachable: false };
+const noRobots: Robots = { refusal: () => null, crawlDelay: null, sitemaps: [], unreachable: false };
 
 /** 5xx or no answer: "the crawler MUST assume complete disallow" (RFC 9309 §2.3.1.4). */
-export const unreachableRobots = (why: string): Robots => ({
+const unreachableRobots = (why: string): Robots => ({
   refusal: () => `robots.txt unreachable (${why}): crawling disallowed until it answers (RFC 9309)`,
   crawlDelay: null,
   sitemaps: [],

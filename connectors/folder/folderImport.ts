@@ -41,7 +41,7 @@ async function unreadable(root: string, path: string, entry: Dirent): Promise<st
   return (await stat(target)).isFile() ? null : "skip";
 }
 
-export async function listReportFiles(dir: string): Promise<{ files: string[]; skipped: Collected["skipped"] }> {
+async function listReportFiles(dir: string): Promise<{ files: string[]; skipped: Collected["skipped"] }> {
   await assertFolder(dir);
   const root = await realpath(dir);
   const files: string[] = [];

@@ -22,7 +22,7 @@ const calendarDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD")
   .refine(isCalendarDate, "is not a calendar date");
 
-export const JsonReport = z
+const JsonReport = z
   .object({
     url: httpUrl.optional(),
     title: z.string().max(500).optional(),

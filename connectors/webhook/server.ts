@@ -32,7 +32,7 @@ class TooLarge extends Error {}
 class Busy extends Error {}
 
 /** The client a bearer token belongs to: every token is compared, in constant time. */
-export function clientOf(header: string | undefined, clients: Map<string, string>): string | null {
+function clientOf(header: string | undefined, clients: Map<string, string>): string | null {
   const given = Buffer.from(/^\s*bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1] ?? "");
   let found: string | null = null;
   for (const [token, client] of clients) {
@@ -66,7 +66,7 @@ function readBody(req: IncomingMessage, maxBytes: number, reserve: (n: number) =
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(JSON.stringify(body) + "\n");
+  res.end(`${JSON.stringify(body)}\n`);
 }
 
 export function webhookServer(o: WebhookOptions): Server {

@@ -9,11 +9,11 @@ import { TOPICS, type Topic } from "../../schemas/messages.ts";
 import { deadLetter } from "../stages/stage.ts";
 import type { BatchHandler, Bus, BusMessage } from "./bus.ts";
 
-export class KafkaUnreachableError extends Error {
+class KafkaUnreachableError extends Error {
   override name = "KafkaUnreachableError";
 }
 
-export class MissingTopicsError extends Error {
+class MissingTopicsError extends Error {
   override name = "MissingTopicsError";
 }
 
@@ -29,7 +29,7 @@ export const topicName = (prefix: string, topic: Topic) => `${prefix}.${topic}`;
 const unknownProvenance = { source: null, source_url: null, landing_key: null };
 
 /** Turns Kafka records into bus messages; a record that is not JSON becomes a dead letter of `stage` right away. */
-export function decodeMessages(
+function decodeMessages(
   stage: string,
   from: { topic: string; partition: number },
   records: KafkaMessage[],

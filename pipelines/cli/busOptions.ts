@@ -32,7 +32,7 @@ export function addBusOptions(command: Command, engines: "embedded or kafka" | "
 
 const numberOr = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
-export class BusOptionsError extends Error {
+class BusOptionsError extends Error {
   override name = "BusOptionsError";
 }
 

@@ -5,7 +5,7 @@ import { Option, type Command } from "commander";
 import { addBusOptions, type BusOptions } from "./busOptions.ts";
 import { addLimitOptions, type LimitOptions } from "./limitOptions.ts";
 
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 export const logLevelOption = () =>
   new Option("--log-level <level>", "least severe level logged (JSON lines on stderr)").choices(LOG_LEVELS).default("info").env("GOVKPI_LOG_LEVEL");

@@ -15,5 +15,5 @@ export async function printSummary(warehouse: Warehouse, run: IngestResult, out 
     "family        facts  reports",
     ...families.map((f) => `${String(f.family).padEnd(13)} ${String(f.facts).padStart(5)}  ${String(f.reports).padStart(7)}`),
   ];
-  out.write(lines.join("\n") + "\n");
+  out.write(`${lines.join("\n")}\n`);
 }

@@ -7,7 +7,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import type { RunRecord } from "../../schemas/messages.ts";
 import type { StageEvents } from "../stages/stage.ts";
 
-export const registry = new Registry();
+const registry = new Registry();
 collectDefaultMetrics({ register: registry });
 
 const registers = [registry];

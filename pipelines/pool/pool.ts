@@ -232,7 +232,10 @@ export class DocumentPool {
     this.workers.splice(this.workers.indexOf(worker), 1);
     const task = worker.task;
     this.finish(worker);
-    if (this.closed) return task?.reject(new PoolError("the document pool closed"));
+    if (this.closed) {
+      task?.reject(new PoolError("the document pool closed"));
+      return;
+    }
     if (task) task.reject(new DocumentBreach(worker.killedFor ?? crashReason(worker.stderr, code, signal)));
     else if (!worker.ready) {
       // dying before it could take any work is the installation's fault, not a document's

@@ -5,7 +5,7 @@ import { schedule as cronSchedule } from "node-cron";
 import type { Source } from "../../schemas/sources.ts";
 import type { JobPool } from "./jobPool.ts";
 
-export interface ScheduledTask {
+interface ScheduledTask {
   stop(): void | Promise<void>;
 }
 

@@ -26,7 +26,7 @@ export function jsonExcerpt(value: unknown, limit = 2000): string {
       // at most as many items as characters are left: each takes one at least
       const items = next.slice(0, limit - out.length);
       todo.push(new Literal("]"));
-      items.reverse().forEach((item, i) => todo.push(item, ...(i < items.length - 1 ? [new Literal(",")] : [])));
+      for (const [i, item] of items.reverse().entries()) todo.push(item, ...(i < items.length - 1 ? [new Literal(",")] : []));
       todo.push(new Literal("["));
     } else if (next !== null && typeof next === "object") {
       const keys: string[] = [];

@@ -127,13 +127,17 @@ export async function eachInput<I>(inputs: I[], body: (input: I) => Promise<Stag
   );
 }
 
+const each = <T>(items: T[], call: (item: T) => void) => {
+  for (const item of items) call(item);
+};
+
 /** Several listeners as one. */
 export function allEvents(...listeners: StageEvents[]): StageEvents {
   return {
-    onProcessed: (stage, ok, failed) => listeners.forEach((l) => l.onProcessed?.(stage, ok, failed)),
-    onHandled: (stage, keys) => listeners.forEach((l) => l.onHandled?.(stage, keys)),
-    onDeadLetter: (letter) => listeners.forEach((l) => l.onDeadLetter?.(letter)),
-    onBatch: (stage, seconds) => listeners.forEach((l) => l.onBatch?.(stage, seconds)),
-    onLoaded: (reports, facts) => listeners.forEach((l) => l.onLoaded?.(reports, facts)),
+    onProcessed: (stage, ok, failed) => each(listeners, (l) => l.onProcessed?.(stage, ok, failed)),
+    onHandled: (stage, keys) => each(listeners, (l) => l.onHandled?.(stage, keys)),
+    onDeadLetter: (letter) => each(listeners, (l) => l.onDeadLetter?.(letter)),
+    onBatch: (stage, seconds) => each(listeners, (l) => l.onBatch?.(stage, seconds)),
+    onLoaded: (reports, facts) => each(listeners, (l) => l.onLoaded?.(reports, facts)),
   };
 }

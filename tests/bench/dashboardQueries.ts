@@ -76,7 +76,7 @@ function table(parquet: QueryTime[], native: QueryTime[]): void {
 }
 
 async function main(): Promise<void> {
-  let data = args.data ? resolve(args.data) : join(args.work!, "data");
+  const data = args.data ? resolve(args.data) : join(args.work!, "data");
   if (!args.data || !existsSync(join(data, "govkpi.duckdb"))) {
     rmSync(data, { recursive: true, force: true });
     mkdirSync(data, { recursive: true });

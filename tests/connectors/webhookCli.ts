@@ -6,7 +6,9 @@ import { readParquet } from "../helpers/warehouse.ts";
 
 export const TOKEN = "test-token-0123456789";
 const running: ChildProcess[] = [];
-export const killServers = () => running.splice(0).forEach((c) => c.kill("SIGKILL"));
+export const killServers = () => {
+  for (const c of running.splice(0)) c.kill("SIGKILL");
+};
 
 export interface Served {
   url: string;

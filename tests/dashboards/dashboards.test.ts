@@ -43,8 +43,16 @@ describe("the DuckDB plugin's query model", () => {
   it("every panel target and variable query parses into it", () => {
     let queries = 0;
     for (const d of dashboards) {
-      for (const p of d.panels) for (const t of p.targets) (PluginQuery.parse(t), queries++);
-      for (const v of d.templating.list) (PluginQuery.parse(v.query), queries++);
+      for (const p of d.panels) {
+        for (const t of p.targets) {
+          PluginQuery.parse(t);
+          queries++;
+        }
+      }
+      for (const v of d.templating.list) {
+        PluginQuery.parse(v.query);
+        queries++;
+      }
     }
     expect(queries).toBeGreaterThan(30);
   });

@@ -63,7 +63,7 @@ describe("govkpi report", () => {
   });
 
   it.skipIf(!CHROMIUM)("draws every chart for all provinces, and for one province and year", () => {
-    for (const query of ["", "?province=" + encodeURIComponent("河北省") + "&year=2021"]) {
+    for (const query of ["", `?province=${encodeURIComponent("河北省")}&year=2021`]) {
       const dom = renderedDom(`file://${out}${query}`);
       expect(dom).not.toMatch(/data-error=/);
       const drawn = Number(/data-charts="(\d+)"/.exec(dom)?.[1]);

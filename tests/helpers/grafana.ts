@@ -28,7 +28,7 @@ export interface DashboardJson {
 }
 
 /** A DuckDB result as the plugin returns it: a data frame with typed fields. */
-export async function queryFrame(conn: DuckDBConnection, sql: string) {
+async function queryFrame(conn: DuckDBConnection, sql: string) {
   const reader = await conn.runAndReadAll(sql);
   const names = reader.columnNames();
   const types = reader.columnTypes();

@@ -27,7 +27,7 @@ const DEPARTMENTS: Array<[string, string]> = [
 ];
 
 /** the metrics each report states (each with probability 0.85): the dashboards' headline and standard-table ones */
-export const GENERATED_METRICS: MetricCode[] = [
+const GENERATED_METRICS: MetricCode[] = [
   "petitions.total", "petitions.letters", "petitions.visits", "petitions.online", "penalties.cases", "penalties.fines",
   "approvals.time_cut_ratio", "approvals.licensing_decisions", "penalties.decisions", "disclosure.requests",
   "disputes.reconsiderations", "disputes.reconsiderations_corrected", "disputes.lawsuits", "inspections.random_checks",

@@ -44,7 +44,7 @@ export function partsOf(text: string): ReportParts {
   };
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** The report as its department's web page, encoded in GBK, the charset named only in a <meta>. */
 export function asHtml(parts: ReportParts, site = "东阳市人民政府"): Uint8Array {
@@ -52,7 +52,7 @@ export function asHtml(parts: ReportParts, site = "东阳市人民政府"): Uint
   const html = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">
 <html><head>
 <meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
-<title>${escape(parts.title ?? "卫生健康局")}_部门信息_${site}</title>
+<title>${escapeHtml(parts.title ?? "卫生健康局")}_部门信息_${site}</title>
 ${date ? `<meta name="PubDate" content="${date} 09:30" />` : ""}
 <meta name="SiteName" content="${site}" />
 <style>.nav li { float: left } #zoom p { text-indent: 2em }</style>
@@ -60,13 +60,13 @@ ${date ? `<meta name="PubDate" content="${date} 09:30" />` : ""}
 </head><body>
 <div class="top"><span>${site}</span><a href="/">首页</a> | <a href="/wza">无障碍</a> | <a href="/en">English</a></div>
 <div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li><li><a href="/zwfw">政务服务</a></li><li><a href="/hdjl">互动交流</a></li></ul></div>
-<div style="display:none">${parts.above.map((a) => `<a href="http://spam.example/">${escape(a)}</a>`).join("")}<a href="http://spam.example/">澳门真人娱乐官网</a></div>
+<div style="display:none">${parts.above.map((a) => `<a href="http://spam.example/">${escapeHtml(a)}</a>`).join("")}<a href="http://spam.example/">澳门真人娱乐官网</a></div>
 <div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/fzzf">法治政府建设</a></div>
 <div class="main"><div class="article">
-${parts.title ? `<h1>${escape(parts.title)}</h1>` : ""}
-<div class="article-info">${parts.info.map((l) => `<div>${escape(l)}</div>`).join("\n")}</div>
+${parts.title ? `<h1>${escapeHtml(parts.title)}</h1>` : ""}
+<div class="article-info">${parts.info.map((l) => `<div>${escapeHtml(l)}</div>`).join("\n")}</div>
 <div id="zoom" class="TRS_Editor">
-${parts.paragraphs.map((p) => `<p>\n  ${escape(p)}\n</p>`).join("\n")}
+${parts.paragraphs.map((p) => `<p>\n  ${escapeHtml(p)}\n</p>`).join("\n")}
 </div>
 <div class="bdsharebuttonbox">分享到：<a class="bds_weixin">微信</a><a class="bds_tsina">微博</a><a class="bds_qzone">QQ空间</a></div>
 <div class="print-close">【<a href="javascript:window.print()">打印本页</a>】【<a href="javascript:window.close()">关闭窗口</a>】</div>

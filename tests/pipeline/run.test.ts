@@ -34,7 +34,7 @@ describe("govkpi run on the bundled samples", () => {
       expect(r.province_code).toMatch(r.province === null ? /^unknown$/ : /^CN-[A-Z]{2}$/);
     }
     expect(rows).toContainEqual(expect.objectContaining({ province: "浙江省", province_code: "CN-ZJ" }));
-    const folders = await readParquet(data, "SELECT file FROM glob('" + join(data, "warehouse/current/*/**/*.parquet") + "')");
+    const folders = await readParquet(data, `SELECT file FROM glob('${join(data, "warehouse/current/*/**/*.parquet")}')`);
     for (const { file } of folders) expect(String(file)).toMatch(/^[\x20-\x7e]+$/);
     expect(folders.some(({ file }) => /\/facts\/year=\d{4}\/province_code=CN-[A-Z]{2}\/part-[0-9a-f-]{36}\.parquet$/.test(String(file)))).toBe(true);
   });
@@ -46,7 +46,7 @@ describe("govkpi run on the bundled samples", () => {
     copyFileSync(join(SAMPLES, SEEDS[0]!), file);
     expect((await govkpi(["run", "--input", input, "--data", data])).code).toBe(0);
     const [old] = await readParquet(data, "SELECT report_id FROM reports");
-    writeFileSync(file, readFileSync(file, "utf8") + "\n附件:无\n");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n附件:无\n`);
     expect((await govkpi(["run", "--input", input, "--data", data])).code).toBe(0);
     const reports = await readParquet(data, "SELECT report_id FROM reports");
     expect(reports).toHaveLength(1);

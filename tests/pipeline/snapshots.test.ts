@@ -33,7 +33,6 @@ const CONSISTENCY = `SELECT (SELECT count(*) FROM facts) AS facts, (SELECT count
   (SELECT sum(value) FROM facts) AS total, (SELECT count(*) FROM facts JOIN reports USING (report_id)) AS joined`;
 const key = (row: Record<string, unknown>) => [row.facts, row.reports, row.total ?? 0, row.joined].map(Number).join("/");
 
-const files = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(".parquet")).sort();
 
 describe("snapshots", () => {
   it("a publish rewrites only the partitions that changed and hard-links the rest", async () => {

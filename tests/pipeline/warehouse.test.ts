@@ -16,7 +16,7 @@ describe("warehouse load", () => {
     await w.replaceReports(reports);
     expect(await count(w, "SELECT count(*) FROM facts")).toBe(3000);
     expect(await count(w, "SELECT count(*) FROM reports")).toBe(60);
-    expect(await count(w, "SELECT count(DISTINCT evidence_offset) FROM facts WHERE report_id = '" + reports[7]!.report_id + "'")).toBe(50);
+    expect(await count(w, `SELECT count(DISTINCT evidence_offset) FROM facts WHERE report_id = '${reports[7]!.report_id}'`)).toBe(50);
     await w.close();
   });
 

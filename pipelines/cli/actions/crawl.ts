@@ -32,7 +32,7 @@ export async function crawl(opts: CrawlerOptions & { source?: string }): Promise
     stop.abort();
   };
   process.on("SIGINT", onSignal).on("SIGTERM", onSignal);
-  let sink;
+  let sink: Awaited<ReturnType<typeof sinkFromOptions>>;
   try {
     sink = await sinkFromOptions(opts, "crawl", (line) => log.info(line));
   } catch (err) {

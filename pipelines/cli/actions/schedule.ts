@@ -18,7 +18,7 @@ const STOP_WITHIN_MS = 4000;
 export async function schedule(opts: CrawlerOptions & { metricsPort?: string; metricsHost: string }): Promise<void> {
   const log = createLog(opts.logLevel, "schedule");
   const sources = await sourcesOrExit("schedule", opts.sources);
-  let sink;
+  let sink: Awaited<ReturnType<typeof sinkFromOptions>>;
   try {
     sink = await sinkFromOptions(opts, "schedule", (line) => log.info(line));
   } catch (err) {

@@ -31,7 +31,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     console.error(`govkpi serve: set the bearer token in ${opts.tokenEnv} (${(err as Error).message}); refusing to start without one`);
     return process.exit(2);
   }
-  let sink;
+  let sink: Awaited<ReturnType<typeof sinkFromOptions>>;
   try {
     sink = await sinkFromOptions(opts, "serve", (line) => log.info(line));
   } catch (err) {

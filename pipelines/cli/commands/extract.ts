@@ -37,7 +37,7 @@ export function registerExtract(program: Command): void {
         ...facts.map((f) => ({ type: "fact", doc, ...f })),
         ...checks.map((c) => ({ type: "check", doc, ...c })),
       ];
-      process.stdout.write(lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+      process.stdout.write(`${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
     }
     await pool.close();
     if (failed) process.exitCode = 1;

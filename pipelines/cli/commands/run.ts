@@ -9,7 +9,7 @@ import { addLimitOptions, limitsFromOptions, type LimitOptions } from "../limitO
 declare const GOVKPI_BUNDLED: boolean | undefined;
 const REPO = typeof GOVKPI_BUNDLED === "undefined" ? "../../../" : "../";
 
-export const SAMPLES_DIR = fileURLToPath(new URL(`${REPO}samples`, import.meta.url));
+const SAMPLES_DIR = fileURLToPath(new URL(`${REPO}samples`, import.meta.url));
 
 export function registerRun(program: Command): void {
   const run = program

@@ -26,8 +26,8 @@ export class CueIndex {
   constructor(rules: readonly KpiRule[], lists: readonly ListReader[]) {
     const cues = new Map<string, Cue>();
     const cue = (word: string) => cues.get(word) ?? cues.set(word, { word, second: word.charCodeAt(1), rules: [], lists: [] }).get(word)!;
-    rules.forEach((r, i) => r.words.forEach((w) => cue(w).rules.push(i)));
-    lists.forEach((l, i) => l.words.forEach((w) => cue(w).lists.push(i)));
+    for (const [i, r] of rules.entries()) for (const w of r.words) cue(w).rules.push(i);
+    for (const [i, l] of lists.entries()) for (const w of l.words) cue(w).lists.push(i);
     for (const c of cues.values()) {
       if (c.word.length < 2) throw new Error(`cue word ${c.word}: two characters at least`);
       this.starts[c.word.charCodeAt(0)] = 1;

@@ -145,7 +145,7 @@ export function readFigures(text: string, starts: ArrayLike<number>, base = 0): 
     }
     NUMBER.lastIndex = at;
     const m = NUMBER.exec(text);
-    if (!m || !m[0]) continue;
+    if (!m?.[0]) continue;
     const [all, pctOf, arabic, arabicBig, chinese, mask, more1, big, more2, cheng, pct, suffix] = m;
     const end = at + all.length;
     consumed = end;
@@ -192,7 +192,7 @@ for (const c of "零〇一二两三四五六七八九十百千万亿") FIGURE_CH
  * What follows a run of Chinese numerals that is a figure (or 百分之): 余/多, 成, %, a unit, 以上/之上/左右.
  * Runs followed by anything else (一是, 进一步, 十九大) are words.
  */
-export const NUMERAL_FOLLOW_CHARS = "余多成%％件宗起次家项个份条封批人期户例名所篇场张台套间天元工以左之分";
+const NUMERAL_FOLLOW_CHARS = "余多成%％件宗起次家项个份条封批人期户例名所篇场张台套间天元工以左之分";
 export const NUMERAL_FOLLOW = new Uint8Array(65536);
 for (const c of NUMERAL_FOLLOW_CHARS) NUMERAL_FOLLOW[c.charCodeAt(0)] = 1;
 
@@ -201,7 +201,7 @@ for (const c of NUMERAL_FOLLOW_CHARS) NUMERAL_FOLLOW[c.charCodeAt(0)] = 1;
  * Chinese numerals that NUMERAL_FOLLOW allows. The report walk in ruleEngine.ts finds the same while
  * it reads the text for cue words.
  */
-export function figureStarts(text: string): number[] {
+function figureStarts(text: string): number[] {
   const out: number[] = [];
   let prev = 0;
   let numeral = -1;

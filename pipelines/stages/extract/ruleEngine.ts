@@ -10,7 +10,7 @@ import { futureSpans, targetFrom } from "./future.ts";
 import { breakContinues } from "./lineBreaks.ts";
 import type { KpiRule, ListReader } from "./kpiRules/rule.ts";
 import { readLists } from "./lists.ts";
-import { DIGIT, FIGURE_CHAR, MASK_CHAR, NUMERAL, NUMERAL_FOLLOW, NUMERAL_FOLLOW_CHARS, readFigures } from "./numerals.ts";
+import { DIGIT, FIGURE_CHAR, MASK_CHAR, NUMERAL, NUMERAL_FOLLOW, readFigures } from "./numerals.ts";
 import { fits, makeFact, Sentence } from "./sentence.ts";
 
 const TRAILING_APPROX: Array<[RegExp, Approx]> = [
@@ -162,9 +162,15 @@ export class RuleEngine {
       if (bits === 0 && prevKind === 0) continue;
       const kind = bits & FIGURE_KIND;
       if (kind !== prevKind) {
-        if (numeral >= 0 && NUMERAL_FOLLOW[c]) this.addStart(figures++, numeral), (clauseHasFigure = true);
+        if (numeral >= 0 && NUMERAL_FOLLOW[c]) {
+          this.addStart(figures++, numeral);
+          clauseHasFigure = true;
+        }
         numeral = kind === NUMERAL ? i : -1;
-        if (kind === DIGIT || kind === MASK_CHAR) this.addStart(figures++, i), (clauseHasFigure = true);
+        if (kind === DIGIT || kind === MASK_CHAR) {
+          this.addStart(figures++, i);
+          clauseHasFigure = true;
+        }
         prevKind = kind;
       }
       if (bits & CUE_START && seconds[text.charCodeAt(i + 1)]) {
@@ -175,7 +181,10 @@ export class RuleEngine {
           if (cue.second !== second || (cue.word.length > 2 && !text.startsWith(cue.word, i)) || cue.word.charCodeAt(0) !== c) continue;
           for (const r of cue.rules) this.addPending(pendingCount++, r);
           for (const l of cue.lists) {
-            if (this.lists[l]!.markerApart) (listSeen[l] = 1), (listHit = true);
+            if (this.lists[l]!.markerApart) {
+              listSeen[l] = 1;
+              listHit = true;
+            }
             else this.addPending(pendingCount++, ruleCount + l);
           }
         }
@@ -191,8 +200,13 @@ export class RuleEngine {
         if (clauseHasFigure) {
           for (let k = 0; k < pendingCount; k++) {
             const r = this.pending[k]!;
-            if (r >= ruleCount) (listSeen[r - ruleCount] = 1), (listHit = true);
-            else if (!ruleSeen[r]) (this.ruleHits[rules++] = r), (ruleSeen[r] = 1);
+            if (r >= ruleCount) {
+              listSeen[r - ruleCount] = 1;
+              listHit = true;
+            } else if (!ruleSeen[r]) {
+              this.ruleHits[rules++] = r;
+              ruleSeen[r] = 1;
+            }
           }
         }
         pendingCount = 0;

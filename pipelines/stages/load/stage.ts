@@ -20,7 +20,15 @@ export function loadStage(warehouse: Warehouse, onLoaded: (reports: number, fact
         // One bad report must not hold back the batch: load one by one to find and dead-letter it.
         const results = [];
         for (const r of inputs) {
-          results.push(await warehouse.replaceReports([r]).then(() => (onLoaded(1, r.facts.length), []), (err: Error) => err));
+          results.push(
+            await warehouse.replaceReports([r]).then(
+              () => {
+                onLoaded(1, r.facts.length);
+                return [];
+              },
+              (err: Error) => err,
+            ),
+          );
         }
         return results;
       }

@@ -21,7 +21,7 @@ const HAN_DIGIT = new RegExp(`(?:${HAN}( ?)(?=\\d)|\\d( ?)(?=${HAN}))`, "gu");
 const BLANK = new Set([" ", "\t", "\u00a0", "\u3000"]);
 
 /** A line without its indent and trailing blanks (a loop: a trailing-blank regex is quadratic on long runs). */
-export function trimLine(line: string): string {
+function trimLine(line: string): string {
   let start = 0;
   let end = line.length;
   while (start < end && BLANK.has(line[start]!)) start++;

@@ -13,7 +13,7 @@ const run = promisify(execFile);
 /** A page's rasterising or reading never outlives this, even when the worker that asked is killed on its budget. */
 const PAGE_TIMEOUT_MS = 120_000;
 
-export const OCR_PACKAGES = "poppler-utils, tesseract-ocr and tesseract-ocr-chi-sim";
+const OCR_PACKAGES = "poppler-utils, tesseract-ocr and tesseract-ocr-chi-sim";
 const LANGUAGE = "chi_sim";
 
 let available: Promise<string | null> | null = null;

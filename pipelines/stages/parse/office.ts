@@ -11,7 +11,7 @@ import { ParseError } from "./errors.ts";
 
 const run = promisify(execFile);
 
-export const OFFICE_PACKAGE = "libreoffice-writer-nogui";
+const OFFICE_PACKAGE = "libreoffice-writer-nogui";
 
 /** LibreOffice's HTML export of an RTF or ODT document, as UTF-8 bytes. */
 export async function officeHtml(bytes: Uint8Array, format: "rtf" | "odt"): Promise<Uint8Array> {

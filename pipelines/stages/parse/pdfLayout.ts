@@ -258,7 +258,7 @@ function columnLines(rows: Row[], gutters: Interval[]): ColumnLine[] {
 function blockStarts(lines: ColumnLine[], columns: number): number[][] {
   const pitches: number[] = [];
   const byColumn = Array.from({ length: columns }, (_, c) => lines.filter((l) => l.column === c));
-  for (const col of byColumn) col.forEach((l, i) => i && pitches.push(col[i - 1]!.y - l.y));
+  for (const col of byColumn) for (let i = 1; i < col.length; i++) pitches.push(col[i - 1]!.y - col[i]!.y);
   // the pitch of lines inside a paragraph or cell: the short end of the gaps (a column of row numbers has only long ones)
   const pitch = percentile(pitches.filter((p) => p > 0), 0.1);
   return byColumn.map((col) => col.filter((l, i) => i === 0 || col[i - 1]!.y - l.y > 1.35 * pitch).map((l) => l.y));

@@ -7,7 +7,7 @@
 import { linesOf, type PdfLine, type PdfRun } from "./pdfLayout.ts";
 import { CELL_SEPARATOR } from "./tableGrid.ts";
 
-export interface Segment {
+interface Segment {
   /** horizontal: y1 === y2; vertical: x1 === x2; x1 ≤ x2, y1 ≤ y2 */
   x1: number;
   y1: number;
@@ -26,7 +26,7 @@ const multiply = (m: Matrix, n: Matrix): Matrix => [
 const apply = (m: Matrix, x: number, y: number) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]] as const;
 
 /** The pdf.js operator codes read here (pdf.js `OPS`), and its path codes inside constructPath (`DrawOPS`). */
-export interface Ops {
+interface Ops {
   save: number;
   restore: number;
   transform: number;
@@ -45,7 +45,7 @@ const LINE_WIDTH = 2.5;
 const TOL = 2;
 
 /** Axis-aligned line segments a page draws, in page space. */
-export function segmentsOf(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: Ops): Segment[] {
+function segmentsOf(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, ops: Ops): Segment[] {
   const out: Segment[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;
@@ -171,7 +171,7 @@ export function withTables(lines: PdfLine[], tables: PdfTable[]): PdfLine[] {
 }
 
 /** The ruled tables of a page, with the runs they hold. */
-export function tablesOf(runs: PdfRun[], segments: Segment[]): PdfTable[] {
+function tablesOf(runs: PdfRun[], segments: Segment[]): PdfTable[] {
   const horizontal = mergeLines(segments.filter((s) => s.y1 === s.y2 || s.y2 - s.y1 < 0.5).map((s) => ({ at: s.y1, from: s.x1, to: s.x2 })));
   const vertical = mergeLines(segments.filter((s) => s.x2 - s.x1 < 0.5 && s.y2 - s.y1 >= 0.5).map((s) => ({ at: s.x1, from: s.y1, to: s.y2 })));
   return components(horizontal, vertical).flatMap(({ h, v }) => {
@@ -184,11 +184,11 @@ export function tablesOf(runs: PdfRun[], segments: Segment[]): PdfTable[] {
 function components(h: Line[], v: Line[]): Array<{ h: Line[]; v: Line[] }> {
   const parent = [...h, ...v].map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  h.forEach((a, i) =>
-    v.forEach((b, j) => {
+  for (const [i, a] of h.entries()) {
+    for (const [j, b] of v.entries()) {
       if (b.at >= a.from - TOL && b.at <= a.to + TOL && a.at >= b.from - TOL && a.at <= b.to + TOL) parent[find(i)] = find(h.length + j);
-    }),
-  );
+    }
+  }
   const groups = new Map<number, { h: Line[]; v: Line[] }>();
   [...h, ...v].forEach((line, i) => {
     const g = groups.get(find(i)) ?? { h: [], v: [] };

@@ -8,7 +8,7 @@ import { fingerprint } from "./fingerprint.ts";
 import { parseReport } from "./index.ts";
 
 /** A report's id: stable across formats and re-fetches, the hash of its text without whitespace. */
-export const reportId = (text: string) => sha256(text.normalize("NFKC").replace(/\s+/g, "")).slice(0, 24);
+const reportId = (text: string) => sha256(text.normalize("NFKC").replace(/\s+/g, "")).slice(0, 24);
 
 /** One landed payload to its reports.parsed message and the clean text it names (not landed yet). */
 export async function parseLanded(landing: LandingZone, raw: RawReport, maxChars: number): Promise<{ message: ParsedReport; text: string }> {

@@ -34,7 +34,7 @@ function pager(p: Pager): string {
   return `<div class="page">${first} <a href="javascript:;">&lt;&lt;上一页</a> ${next} ${last} <span>转到第<input size="2" />页</span></div>`;
 }
 
-export function chrome(site: string, main: string, o: { title: string; clock?: Date; head?: string } = { title: site }): string {
+function chrome(site: string, main: string, o: { title: string; clock?: Date; head?: string } = { title: site }): string {
   const clock = o.clock
     ? `<span class="today">今天是${o.clock.getFullYear()}年${o.clock.getMonth() + 1}月${o.clock.getDate()}日 ${o.clock.toTimeString().slice(0, 8)}</span>`
     : "";

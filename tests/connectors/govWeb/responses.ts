@@ -65,8 +65,6 @@ export const counted = (html: (n: number) => string, o: BodyOptions = {}): Handl
 export const status = (code: number, headers: Record<string, string> = {}): Handler => (_req, res) =>
   void res.writeHead(code, { "content-type": "text/html; charset=utf-8", ...headers }).end(`<h1>${code}</h1>`);
 
-export const redirect = (location: string, code = 302): Handler => (_req, res) =>
-  void res.writeHead(code, { location }).end();
 
 /** 429 for the first `times` requests with the given Retry-After (seconds or an HTTP-date), then `then`. */
 export const tooManyFirst = (times: number, retryAfter: () => string, then: Handler): Handler => (req, res, n) =>
@@ -80,7 +78,11 @@ export const drip = (everyMs: number): Handler => (req, res) => {
   const bytes = Buffer.from(`<html><body>${"法治政府建设年度报告".repeat(200)}</body></html>`);
   let i = 0;
   const timer = setInterval(() => {
-    if (i >= bytes.length) return void (clearInterval(timer), res.end());
+    if (i >= bytes.length) {
+      clearInterval(timer);
+      res.end();
+      return;
+    }
     res.write(bytes.subarray(i, ++i));
   }, everyMs);
   req.on("close", () => clearInterval(timer));

@@ -30,7 +30,7 @@ export const COUNTY = {
 };
 
 /** Items that link to report-like words but are not reports. */
-export const NOT_REPORTS = {
+const NOT_REPORTS = {
   meeting: "召开2023年度法治政府建设工作总结会",
   notice: "关于报送2023年度法治政府建设年度报告的通知",
 };

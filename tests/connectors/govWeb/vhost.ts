@@ -5,7 +5,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export interface Hit {
+interface Hit {
   host: string;
   /** path and query */
   path: string;
@@ -43,9 +43,15 @@ export async function startGovWeb(build: (origin: (host: string) => string) => R
     const path = req.url ?? "/";
     const hit: Hit = { host, path, headers: req.headers, at: Date.now() };
     hits.push(hit);
-    res.on("finish", () => ((hit.end = Date.now()), (hit.status = res.statusCode)));
+    res.on("finish", () => {
+      hit.end = Date.now();
+      hit.status = res.statusCode;
+    });
     res.on("close", () => {
-      if (!res.writableFinished) ((hit.aborted = true), (hit.end = Date.now()), (hit.status = res.statusCode));
+      if (res.writableFinished) return;
+      hit.aborted = true;
+      hit.end = Date.now();
+      hit.status = res.statusCode;
     });
     const site = sites[host];
     const handler = site?.[path] ?? site?.["*"];

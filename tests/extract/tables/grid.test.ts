@@ -26,7 +26,7 @@ describe("HTML tables through the parse stage", () => {
     const { text } = await parseReport(page(DISPUTES), "text/html");
     const lines = text.split("\n");
     expect(lines).toContain(["行政复议", "行政复议", "行政复议", "行政复议", "行政复议", ...Array(10).fill("行政诉讼")].join(" | "));
-    expect(lines).toContain("结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | " + [...Array(5).fill("未经复议直接起诉"), ...Array(5).fill("复议后起诉")].join(" | "));
+    expect(lines).toContain(`结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | ${[...Array(5).fill("未经复议直接起诉"), ...Array(5).fill("复议后起诉")].join(" | ")}`);
     expect(lines).toContain("5 | 2 | 1 | 0 | 8 | 3 | 1 | 0 | 1 | 5 | 0 | 0 | 0 | 1 | 1");
     expect(valuesOf(text)).toEqual({
       "disputes.reconsiderations": 8, "disputes.reconsiderations_corrected": 2, "disputes.lawsuits": 5,

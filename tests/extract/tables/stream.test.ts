@@ -13,7 +13,7 @@ function read(text: string) {
     Fact.parse(f);
     expect(text.slice(f.offset, f.offset + f.evidence.length)).toBe(f.evidence);
   }
-  checks.forEach((c) => Check.parse(c));
+  for (const c of checks) Check.parse(c);
   return { values: Object.fromEntries(facts.map((f) => [f.metric, f.value])), facts, checks };
 }
 

@@ -25,8 +25,8 @@ export const approvals = family({
     rule("approvals.instant_share", "即办件?(?:比例|率|占比){gap}#{percent}"),
     // items that are handled at once (个, 项), not the applications so handled (即办件2,156件)
     rule("approvals.instant_items", "即办(?:件|业务|类)?(?:事项|项目|业务项|服务事项)?(?:增加到|增至|达到?|共|为|扩大到|数量)?{gap}#{count:个|项}"),
-    rule("approvals.online_share", `${ONLINE_RATE}[”\"]?(?:率|比例|事项比例|占比){wide}#{percent}`),
-    rule("approvals.online_share", `#{percent}(?:的)?(?<s>[^，,。；;#“”"]{0,14}?)(?:事项)?(?:实现|可|已)?[“\"]?${ONLINE}`),
+    rule("approvals.online_share", `${ONLINE_RATE}[”"]?(?:率|比例|事项比例|占比){wide}#{percent}`),
+    rule("approvals.online_share", `#{percent}(?:的)?(?<s>[^，,。；;#“”"]{0,14}?)(?:事项)?(?:实现|可|已)?[“"]?${ONLINE}`),
     // grants under 告知承诺 before the volumes: 以告知承诺方式办理审批事项326件
     rule("approvals.commitment_grants", "告知承诺(?:制)?[^，,。；;]{0,20}?(?:发放|发证|审批|办理|办结|许可)[^，,。；;#]{0,16}?(?:计|共|共计)?#{count:件|个|张|份|家}"),
     rule("approvals.received", "收件(?:量|数){gap}#{count?:件|个}"),

@@ -128,7 +128,7 @@ export function rule(metrics: MetricCode | MetricCode[], source: string, options
 }
 
 /** Every `#` figure a list item may hold, per unit (for readers that write their own item patterns). */
-export const unitPattern = (unit: Exclude<Unit, "percent">) => alternation(UNIT_WORDS[unit]);
+const unitPattern = (unit: Exclude<Unit, "percent">) => alternation(UNIT_WORDS[unit]);
 
 /**
  * A list whose items are each a fact of one metric: topics after 按反映内容分, the parts after a total's

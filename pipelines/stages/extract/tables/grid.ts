@@ -56,7 +56,7 @@ function gridLines(text: string): GridLine[][] {
 const squash = (s: string) => s.replace(/[\s/／、]+/g, "");
 
 /** A cell as a value: units and thousands separators dropped (12件, 1,203); null when it is not one. */
-export function valueText(text: string): string | null {
+function valueText(text: string): string | null {
   const t = text.replace(/\s+/g, "").replace(/(?<=\d)[,，](?=\d{3}(?!\d))/g, "").replace(/(?<=\d)(?:件|条|个|项|次|宗|万元|元)$/, "");
   return /^(?:-?\d+(?:\.\d+)?|[/／\\—–－-]+|)$/.test(t) ? t : null;
 }
@@ -187,7 +187,7 @@ function namedCells(line: GridLine, keys: Array<string | null>, spec: Spec): { c
  * many as the template has (二's items differ between templates: never by order). */
 function templateCells(table: TableId, line: GridLine, text: string): { columns: ColumnDef[]; tokens: string[] } | null {
   const texts = line.cells.map((c) => valueText(c.text));
-  const values = texts.slice(texts.findLastIndex((v) => v === null) + 1) as string[];
+  const values = texts.slice(texts.lastIndexOf(null) + 1) as string[];
   if (table === "active" || values.length !== TABLES[table].columns.length) return null;
   if (table === "disputes" && !DISPUTES_TITLE.test(text.slice(Math.max(0, line.start - 300), line.start))) return null;
   return { columns: TABLES[table].columns, tokens: values };

@@ -2,7 +2,7 @@
 // either width of bracket, quotes or none, 、 or ， or nothing between clauses.
 import type { ColumnDef, RowDef } from "./template.ts";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 const CHAR: Record<string, string> = {
   "（": "[（(]", "(": "[（(]", "）": "[）)]", ")": "[）)]",
@@ -13,7 +13,7 @@ const CHAR: Record<string, string> = {
 
 /** A regex source matching `label` with any whitespace between its characters. */
 export function loose(label: string): string {
-  return [...label].map((ch) => CHAR[ch] ?? escape(ch)).join("\\s*");
+  return [...label].map((ch) => CHAR[ch] ?? escapeRegExp(ch)).join("\\s*");
 }
 
 const ORDINAL = {

@@ -26,7 +26,7 @@ export interface Limits {
   tableSteps: number;
 }
 
-export const LIMITS: Limits = { rowSteps: 200_000, rowSplits: 2_000, tableSteps: 1_000_000 };
+const LIMITS: Limits = { rowSteps: 200_000, rowSplits: 2_000, tableSteps: 1_000_000 };
 
 export interface RowSplits {
   splits: Split[];
@@ -183,7 +183,7 @@ export function solveTable(rows: SystemRow[], sums: CrossSum[], limits: Limits =
     }
     if (i === order.length) {
       found = true;
-      order.forEach((r, j) => used.get(r.key)!.add(chosen[j]!));
+      for (const [j, r] of order.entries()) used.get(r.key)!.add(chosen[j]!);
       return saturated();
     }
     const row = order[i]!;

@@ -6,12 +6,6 @@ import type { CheckName } from "../../../../schemas/checks.ts";
 
 export type TableId = "active" | "requests" | "disputes";
 
-/** 二、主动公开, 三、收到和处理申请, 四、行政复议行政诉讼: how each is named in checks and evidence. */
-export const TABLE_TITLES: Record<TableId, string> = {
-  active: "二、主动公开政府信息情况",
-  requests: "三、收到和处理政府信息公开申请情况",
-  disputes: "四、政府信息公开行政复议、行政诉讼情况",
-};
 
 export interface RowDef {
   key: string;
@@ -127,7 +121,7 @@ export const REQUEST_ROWS: RowDef[] = [
 ];
 
 /** The outcome rows that add up to （七）总计: (六) itself in 2019, its three rows in 2021. */
-export const OUTCOME_ROWS = REQUEST_ROWS.filter((r) => /^(granted|partly|withheld\.|unable\.|refused\.|other)/.test(r.key) && r.cells !== false);
+const OUTCOME_ROWS = REQUEST_ROWS.filter((r) => /^(granted|partly|withheld\.|unable\.|refused\.|other)/.test(r.key) && r.cells !== false);
 
 // 四、政府信息公开行政复议、行政诉讼情况: three groups of five cells.
 export const DISPUTE_GROUPS = [
