@@ -7,7 +7,7 @@ export const MB = 1 << 20;
 export const repeat = (bytes: number, unit: string, head = "", tail = "") => head + unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit))) + tail;
 
 /** CPU ms of one call: the best of three batches, each repeated until it has taken 40 ms or more. */
-export async function cpuMs(run: () => unknown): Promise<number> {
+async function cpuMs(run: () => unknown): Promise<number> {
   let best = Infinity;
   for (let batch = 0; batch < 3; batch++) {
     const start = process.cpuUsage();

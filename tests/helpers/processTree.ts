@@ -16,7 +16,7 @@ function stat(pid: string): { ppid: number; rssBytes: number } | null {
 }
 
 /** Resident bytes of `root` and its descendants now. */
-export function treeRss(root: number): number {
+function treeRss(root: number): number {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {

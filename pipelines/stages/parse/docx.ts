@@ -24,7 +24,7 @@ const SLASH = 0x2f;
  * in one pass: a document whose text alone passes the cap is refused before mammoth builds objects for
  * millions of paragraphs (gigabytes). UTF-8 lead bytes count characters; an entity counts one.
  */
-export function documentTextChars(xml: Uint8Array): number {
+function documentTextChars(xml: Uint8Array): number {
   let chars = 0;
   let inText = false;
   for (let i = 0; i < xml.length; i++) {

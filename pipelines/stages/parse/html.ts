@@ -26,8 +26,9 @@ function nestingDepth(html: string): number {
   for (let open = html.indexOf("<"); open >= 0; open = html.indexOf("<", open + 1)) {
     if (end < open && (end = html.indexOf(">", open)) < 0) break;
     const tag = TAG_NAME.exec(html.slice(open + 1, open + 40));
-    const name = tag?.[2]!.toLowerCase();
-    if (!tag || VOID.has(name!) || END_OPTIONAL.has(name!)) continue;
+    if (!tag) continue;
+    const name = tag[2]!.toLowerCase();
+    if (VOID.has(name) || END_OPTIONAL.has(name)) continue;
     if (tag[1]) depth = Math.max(0, depth - 1);
     else if (html[end - 1] !== "/") deepest = Math.max(deepest, ++depth);
   }
