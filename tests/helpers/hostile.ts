@@ -19,7 +19,7 @@ function pdfOf(bodies: string[], root: number): Buffer {
 const stream = (dict: string, data: string) => `<< ${dict} /Length ${data.length} >>\nstream\n${data}\nendstream`;
 
 /** One page showing `content` with `resources`, appended after `objects`: returns the whole file. */
-function onePage(objects: string[], resources: string, content: string): Buffer {
+export function onePage(objects: string[], resources: string, content: string): Buffer {
   const bodies = [...objects];
   const add = (body: string) => bodies.push(body);
   add(stream("", content));
@@ -148,7 +148,7 @@ const DOCUMENT_START = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><
 const DOCUMENT_END = "</w:body></w:document>";
 
 /** A DOCX (ECMA-376 minimal package) whose document.xml is `body` between the document's start and end. */
-const docxOfBody = (body: Buffer) =>
+export const docxOfBody = (body: Buffer) =>
   zipOf([
     { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
     { name: "_rels/.rels", data: Buffer.from(RELS) },
