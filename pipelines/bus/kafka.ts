@@ -29,7 +29,7 @@ export const topicName = (prefix: string, topic: Topic) => `${prefix}.${topic}`;
 const unknownProvenance = { source: null, source_url: null, landing_key: null };
 
 /** Turns Kafka records into bus messages; a record that is not JSON becomes a dead letter of `stage` right away. */
-function decodeMessages(
+export function decodeMessages(
   stage: string,
   from: { topic: string; partition: number },
   records: KafkaMessage[],
