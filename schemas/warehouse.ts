@@ -118,7 +118,7 @@ export const DDL = [
   // the MinHash bands of every rendered text, one row each, with its year and organisation (squashed as report
   // identity compares them): a load finds the near-duplicates of its batch that identity could accept with one
   // join on this table (renderings.bands is a list, which no filter can use without unnesting every row)
-  `CREATE TABLE IF NOT EXISTS rendering_bands (band VARCHAR NOT NULL, text_id VARCHAR NOT NULL, org VARCHAR, report_year INTEGER)`,
+  `CREATE TABLE IF NOT EXISTS rendering_bands (band BIGINT NOT NULL, text_id VARCHAR NOT NULL, org VARCHAR, report_year INTEGER)`,
   // check names are checked by the facts message's zod schema (schemas/checks.ts), like metric codes
   `CREATE TABLE IF NOT EXISTS checks (
     report_id VARCHAR NOT NULL,
@@ -205,12 +205,18 @@ export const MIGRATIONS = [
     ],
   },
   {
+    name: "rendering_bands: bands as numbers (band × 2^32 + hash), not text",
+    check: "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'rendering_bands' AND column_name = 'band' AND data_type = 'VARCHAR'",
+    steps: ["DROP TABLE rendering_bands", "CREATE TABLE rendering_bands (band BIGINT NOT NULL, text_id VARCHAR NOT NULL, org VARCHAR, report_year INTEGER)"],
+  },
+  {
     name: "rendering_bands: the band index of the renderings a warehouse already holds",
     check: "SELECT count(*) FROM renderings WHERE len(bands) > 0 AND NOT EXISTS (SELECT 1 FROM rendering_bands)",
     // [\s\p{Z}\p{P}]: what identity's squash removes (JavaScript's \s takes U+3000, RE2's does not)
     steps: [
-      `INSERT INTO rendering_bands SELECT DISTINCT unnest(bands) AS band, text_id, regexp_replace(org_name, '[\\s\\p{Z}\\p{P}]', '', 'g'), report_year
-       FROM renderings`,
+      `INSERT INTO rendering_bands SELECT DISTINCT split_part(band, ':', 1)::BIGINT * 4294967296 + split_part(band, ':', 2)::BIGINT, text_id,
+         regexp_replace(org_name, '[\\s\\p{Z}\\p{P}]', '', 'g'), report_year
+       FROM (SELECT unnest(bands) AS band, text_id, org_name, report_year FROM renderings)`,
     ],
   },
   {

@@ -22,7 +22,13 @@ export const RENDERING_TYPES: DuckDBType[] = [
   VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN, DOUBLE, INTEGER, INTEGER,
   VARCHAR, INTEGER, VARCHAR, INTEGER, INTEGER, LIST(UINTEGER), LIST(VARCHAR), VARCHAR, TIMESTAMPTZ,
 ];
-export const BAND_TYPES: DuckDBType[] = [VARCHAR, VARCHAR, VARCHAR, INTEGER];
+export const BAND_TYPES: DuckDBType[] = [BIGINT, VARCHAR, VARCHAR, INTEGER];
+
+/** A band key ("band:hash") as the band index stores it: a number, which a join compares far faster than text. */
+const bandNumber = (key: string) => {
+  const [band, hash] = key.split(":");
+  return BigInt(band!) * 2n ** 32n + BigInt(hash!);
+};
 
 /** A row of `renderings` as the resolver sees it: a stored one (with its rowid) or one this batch adds. */
 interface Row extends RenderingKey {
@@ -34,41 +40,57 @@ interface Row extends RenderingKey {
   storedRole?: string;
   sha256: string;
   source_url: string;
-  bands: string[];
   rank: RenderingRank;
+  /** a new row's bands (a stored row's are in the band index) */
+  bands: string[];
   /** a new row's other columns */
   incoming?: ReportFacts;
 }
 
 const STRINGS = LIST(VARCHAR);
 
+/** `$k, $k+1, …` for a list of values bound one by one: DuckDB filters a scan by such a list, where `IN (SELECT unnest(…))` joins every column. */
+const placeholders = (values: unknown[], from = 1) => values.map((_, i) => `$${from + i}`).join(", ") || "NULL";
+
 /**
- * The stored renderings a batch can touch, in one query: every rendering of each report that shares a text,
- * a MinHash band or a URL with the batch (a scan of the band index per batch, never per report).
+ * The stored renderings a batch can touch, in three statements whatever its size: which stored texts share a
+ * MinHash band with which incoming rendering (a join on the band index, prefiltered by year and organisation,
+ * since a band shared by two bodies' reports of one template is no candidate identity could accept), then every
+ * rendering of each report that shares a text, such a band or a URL with the batch.
  */
-async function touched(conn: DuckDBConnection, batch: ReportFacts[], bands: string[][]): Promise<Row[]> {
-  // the probe: each band of each incoming rendering with its year and organisation, so that a band shared by
-  // two bodies' reports of one template (the standard tables' text is the same everywhere) is no candidate
-  const probe = batch.flatMap((r, i) => bands[i]!.map((band) => ({ band, year: r.metadata.report_year, org: squash(r.metadata.org_name) })));
+async function touched(conn: DuckDBConnection, batch: ReportFacts[], bands: string[][]): Promise<{ rows: Row[]; shared: Set<string> }> {
+  const probe = batch.flatMap((r, i) => bands[i]!.map((band) => ({ i, band, year: r.metadata.report_year, org: squash(r.metadata.org_name) })));
+  const hits = probe.length
+    ? (
+        await conn.runAndReadAll(
+          `WITH probe AS (SELECT unnest($items) AS item, unnest($bands) AS band, unnest($years) AS report_year, unnest($orgs) AS org)
+           SELECT DISTINCT p.item, b.text_id FROM rendering_bands b JOIN probe p USING (band)
+           WHERE (b.report_year IS NULL OR p.report_year IS NULL OR b.report_year = p.report_year)
+             AND (b.org IS NULL OR p.org IS NULL OR b.org = p.org)`,
+          {
+            items: listValue(probe.map((p) => p.i)), bands: listValue(probe.map((p) => bandNumber(p.band))),
+            years: listValue(probe.map((p) => p.year)), orgs: listValue(probe.map((p) => p.org)),
+          },
+          { items: LIST(INTEGER), bands: LIST(BIGINT), years: LIST(INTEGER), orgs: STRINGS },
+        )
+      ).getRows()
+    : [];
+  const shared = new Set(hits.map(([item, text]) => `${String(item)}:${String(text)}`));
+  const texts = [...new Set([...batch.map((r) => r.report_id), ...hits.map(([, text]) => String(text))])];
+  const urls = [...new Set(batch.map((r) => r.raw.source_url))];
+  const reportIds = (
+    await conn.runAndReadAll(
+      `SELECT DISTINCT report_id FROM renderings WHERE text_id IN (${placeholders(texts)}) OR source_url IN (${placeholders(urls, texts.length + 1)})`,
+      [...texts, ...urls],
+    )
+  ).getRows().map(([id]) => String(id));
+  if (!reportIds.length) return { rows: [], shared };
   const reader = await conn.runAndReadAll(
-    `WITH probe AS (SELECT unnest($bands) AS band, unnest($years) AS report_year, unnest($orgs) AS org),
-     hits AS (
-       SELECT b.text_id FROM rendering_bands b JOIN probe p USING (band)
-       WHERE (b.report_year IS NULL OR p.report_year IS NULL OR b.report_year = p.report_year)
-         AND (b.org IS NULL OR p.org IS NULL OR b.org = p.org)
-       UNION SELECT unnest($texts)
-     ), reports_touched AS (
-       SELECT DISTINCT report_id FROM renderings WHERE text_id IN (SELECT text_id FROM hits) OR source_url IN (SELECT unnest($urls))
-     )
-     SELECT rowid, report_id, text_id, role, sha256, source_url, fingerprint, org_name, report_year, title, bands, rank_tier, rank_metadata, fact_count
-     FROM renderings WHERE report_id IN (SELECT report_id FROM reports_touched) ORDER BY rowid`,
-    {
-      bands: listValue(probe.map((p) => p.band)), years: listValue(probe.map((p) => p.year)), orgs: listValue(probe.map((p) => p.org)),
-      texts: listValue(batch.map((r) => r.report_id)), urls: listValue(batch.map((r) => r.raw.source_url)),
-    },
-    { bands: STRINGS, years: LIST(INTEGER), orgs: STRINGS, texts: STRINGS, urls: STRINGS },
+    `SELECT rowid, report_id, text_id, role, sha256, source_url, fingerprint, org_name, report_year, title, rank_tier, rank_metadata, fact_count
+     FROM renderings WHERE report_id IN (${placeholders(reportIds)}) ORDER BY rowid`,
+    reportIds,
   );
-  return reader.getRowObjectsJS().map((r) => ({
+  const rows = reader.getRowObjectsJS().map((r) => ({
     rowid: BigInt(r.rowid as bigint),
     report_id: String(r.report_id),
     text_id: String(r.text_id),
@@ -80,9 +102,10 @@ async function touched(conn: DuckDBConnection, batch: ReportFacts[], bands: stri
     org_name: (r.org_name as string | null) ?? null,
     report_year: r.report_year === null ? null : Number(r.report_year),
     title: (r.title as string | null) ?? null,
-    bands: ((r.bands as string[] | null) ?? []).map(String),
+    bands: [],
     rank: { tier: Number(r.rank_tier), metadata: Number(r.rank_metadata), facts: Number(r.fact_count) },
   }));
+  return { rows, shared };
 }
 
 function newRow(r: ReportFacts, reportId: string, role: string, bands: string[]): Row {
@@ -111,7 +134,8 @@ function renderingValues(row: Row, loadedAt: DuckDBValue): DuckDBValue[] {
  */
 export async function resolveRenderings(conn: DuckDBConnection, batch: ReportFacts[], loadedAt: DuckDBValue): Promise<Resolved> {
   const bandsOf = batch.map((r) => (r.rendering?.fingerprint.length ? bandKeys(r.rendering.fingerprint) : []));
-  let rows = await touched(conn, batch, bandsOf);
+  const found = await touched(conn, batch, bandsOf);
+  let rows = found.rows;
   const stored = new Set(rows.map((r) => r.text_id));
   const removed: Row[] = [];
   const remove = (gone: (row: Row) => boolean) => {
@@ -136,7 +160,8 @@ export async function resolveRenderings(conn: DuckDBConnection, batch: ReportFac
     const key = { fingerprint: r.rendering?.fingerprint ?? [], org_name: r.metadata.org_name, report_year: r.metadata.report_year, title: r.title };
     let match: { reportId: string; similarity: number } | null = null;
     for (const k of rows) {
-      const s = k.text_id === r.report_id ? 1 : k.bands.some((b) => bands.includes(b)) ? sameReport(key, k) : null;
+      const sharesBand = k.rowid === null ? k.bands.some((b) => bands.includes(b)) : found.shared.has(`${i}:${k.text_id}`);
+      const s = k.text_id === r.report_id ? 1 : sharesBand ? sameReport(key, k) : null;
       if (s !== null && (!match || s > match.similarity)) match = { reportId: k.report_id, similarity: s };
     }
     if (!match) {
@@ -166,7 +191,7 @@ export async function resolveRenderings(conn: DuckDBConnection, batch: ReportFac
   for (const row of added) {
     if (indexed.has(row.text_id)) continue;
     indexed.add(row.text_id);
-    for (const band of row.bands) bandRows.push([band, row.text_id, squash(row.org_name), row.report_year]);
+    for (const band of row.bands) bandRows.push([bandNumber(band), row.text_id, squash(row.org_name), row.report_year]);
   }
   return { winners, dropped, renderings: added.map((row) => renderingValues(row, loadedAt)), bands: bandRows };
 }
@@ -175,7 +200,7 @@ export async function resolveRenderings(conn: DuckDBConnection, batch: ReportFac
 async function writeBack(conn: DuckDBConnection, rows: Row[], removed: Row[]): Promise<void> {
   const removedIds = removed.flatMap((row) => (row.rowid === null ? [] : [row.rowid]));
   if (removedIds.length) {
-    await conn.run("DELETE FROM renderings WHERE rowid IN (SELECT unnest($ids))", { ids: listValue(removedIds) }, { ids: LIST(BIGINT) });
+    await conn.run(`DELETE FROM renderings WHERE rowid IN (${placeholders(removedIds)})`, removedIds);
   }
   for (const row of rows) {
     if (row.rowid !== null && row.role !== row.storedRole) await conn.run("UPDATE renderings SET role = $role WHERE rowid = $id", { role: row.role, id: row.rowid }, { id: BIGINT });

@@ -166,7 +166,7 @@ export class Warehouse {
       // a report known by its URL replaces the older version from that URL; one known by its content does not
       const urls = strings(reports.filter((r) => r.raw.identity === "url").map((r) => r.raw.source_url));
       await this.conn.run(
-        `CREATE OR REPLACE TEMP TABLE replaced AS SELECT * FROM reports
+        `CREATE OR REPLACE TEMP TABLE replaced AS SELECT report_id, report_year, province FROM reports
          WHERE report_id IN (SELECT unnest($ids)) OR source_url IN (SELECT unnest($urls))`,
         { ids, urls }, { ids: STRINGS, urls: STRINGS },
       );
