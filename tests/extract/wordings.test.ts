@@ -337,3 +337,66 @@ describe("near misses that must give nothing", () => {
   it("leaves out the parts of a total that are its handling, not its topics", () =>
     expect(facts("受理信访件120件，其中省交办12件、按期办结118件。").map((f) => f.metric)).toEqual(["petitions.total"]));
 });
+
+describe("figures of a whole system or of bodies that are not the issuer", () => {
+  it.each([
+    "全省市场监管系统共查办各类违法案件3.62万件，罚没款6.8亿元。",
+    "全省交通运输系统全年累计公开政府信息逾38万条。",
+    "全市生态环境系统（含各县市区分局）全年共发布环境信息5,600余条。",
+    "全县卫生健康系统全年受理信访事项215件。",
+    "全省市场监管部门共查办案件3.62万件。",
+    "全市公安机关共受理行政复议申请12件。",
+    "全区城管执法系统共办理行政处罚案件1,862宗。",
+    "全省系统依法对2,115家（次）首违轻微违法经营主体不予行政处罚。",
+    "全系统共作出行政许可决定1.2万件。",
+    "2023年，全市各县（市、区）共受理行政复议申请46件。",
+    "各乡镇（街道）全年共受理群众来信来访1,320件。",
+    "各下属单位全年办理政务服务事项8,600件。",
+    "共查办各类案件3.62万件，罚没款6.8亿元（不含省局本级）。",
+    "全市共受理行政许可申请1.8万件（含各区分局）。",
+    "全市各中小学校（幼儿园）在校务公开栏公开信息逾2万条。",
+    "全市各镇（街）在村（社区）公开栏公开“三务”信息约4.3万条。",
+    "全县各村（社区）通过村务公开栏公开信息3,200余条。",
+  ])("%s gives nothing", (text) => expect(facts(text)).toEqual([]));
+
+  it.each([
+    ["全年省局本级受理行政许可申请3,562件。", "approvals.accepted", [3562]],
+    ["全省市场监管系统共查办各类案件3.62万件，其中省局本级查办案件120件。", "penalties.cases", [120]],
+    ["全市交通运输系统共受理信访件860件；我局受理信访件64件。", "petitions.total", [64]],
+    ["我局全年共查处违法案件356件，罚没款128.6万元。", "penalties.cases", [356]],
+    ["本局全年主动公开政府信息1,245条。", "disclosure.proactive", [1245]],
+    ["本机关全年收到行政复议申请3件。", "disputes.reconsiderations", [3]],
+    ["全年共办理行政处罚案件86件。", "penalties.cases", [86]],
+    ["依托全省统一的行政执法综合管理系统办理行政处罚案件86件。", "penalties.cases", [86]],
+    ["通过全市政务服务系统受理行政许可申请2,300件。", "approvals.accepted", [2300]],
+    ["对全市各医疗机构开展“双随机”抽查，抽查对象639家。", "inspections.random_checks", [639]],
+    ["健全系统化的执法监督机制，全年办理行政处罚案件86件。", "penalties.cases", [86]],
+    ["对全市市场监管部门开展执法检查12次。", "inspections.cases", [12]],
+    ["全市共立案查处违法违规案件412宗。", "penalties.cases", [412]],
+  ])("%s is the issuer's own", (text, metric, values) => expect(only(metric)(text)).toEqual(values));
+
+  it("are a government's own when its towns and departments made them, not when schools or villages did", () => {
+    const text = "全市各镇（街）、各部门共主动公开政府信息1.2万条；全市各中小学校在校务公开栏公开信息逾2万条；各村（社区）在公开栏公开“三务”信息约4.3万条。";
+    expect(extractFacts(text, true).map((f) => [f.metric, f.value])).toEqual([["disclosure.proactive", 12000]]);
+    expect(facts(text)).toEqual([]);
+  });
+});
+
+describe("decisions published (双公示) are disclosure, not decisions made", () => {
+  it.each([
+    ["依法公示行政许可决定6417件、行政处罚决定1160件。", [6417, 1160]],
+    ["全年通过“信用中国”网站公示行政许可决定6,417件、行政处罚决定1,160件。", [6417, 1160]],
+    ["在门户网站“双公示”专栏公开行政处罚决定书86份、行政许可决定书1,203份。", [86, 1203]],
+    ["全年公示行政处罚信息1,160条，行政许可信息6,417条。", [1160, 6417]],
+  ])("%s", (text, values) => {
+    const got = facts(text);
+    expect(got.map((f) => f.metric)).toEqual(values.map(() => "disclosure.proactive"));
+    expect(got.map((f) => f.value).sort()).toEqual([...values].sort());
+  });
+
+  it("leaves decisions made as they are, published after or not", () =>
+    expect(facts("作出行政许可决定1,203件，作出行政处罚决定86件，均在7个工作日内公示。").map((f) => [f.metric, f.value]).sort()).toEqual([
+      ["approvals.licensing_decisions", 1203],
+      ["penalties.cases", 86],
+    ]));
+});

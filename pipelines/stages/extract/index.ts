@@ -7,7 +7,7 @@ import { readTables } from "./tables/index.ts";
 import { withTables } from "./tables/prose.ts";
 
 /** Bump when a rule changes: loading a report replaces facts from older extractor versions. */
-export const EXTRACTOR_VERSION = "1.8.0";
+export const EXTRACTOR_VERSION = "1.9.0";
 
 export interface ExtractInput {
   text: string;

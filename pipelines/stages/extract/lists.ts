@@ -4,6 +4,7 @@
 // rule of its own) and names that are not parts of the whole (outcomes, roles) are passed over.
 import type { Fact } from "../../../schemas/messages.ts";
 import type { ListReader } from "./kpiRules/rule.ts";
+import { othersFigure } from "./otherBodies.ts";
 import { fits, lastAtMost, makeFact, type Sentence } from "./sentence.ts";
 
 const LIST_END = /[；;。]/;
@@ -35,7 +36,7 @@ function followsTotal(s: Sentence, totalEnds: number[], at: number): boolean {
 }
 
 /** The lists of a sentence; an item after talk of a target (`targetAt`, an offset in the text) is a target too. */
-export function readLists(s: Sentence, readers: readonly ListReader[], targetAt: number, out: Fact[]): void {
+export function readLists(s: Sentence, readers: readonly ListReader[], targetAt: number, governs: boolean, out: Fact[]): void {
   for (const reader of readers) {
     if (reader.context && s.matchEnd(reader.context) === Infinity) continue;
     // totals read by rules, not the items of another list
@@ -49,12 +50,12 @@ export function readLists(s: Sentence, readers: readonly ListReader[], targetAt:
       const end = listEnd(s.masked, start, limit);
       limit = at;
       if (reader.after && !followsTotal(s, totalEnds, at)) continue;
-      readItems(s, reader, start, end, targetAt, out);
+      readItems(s, reader, start, end, targetAt, governs, out);
     }
   }
 }
 
-function readItems(s: Sentence, reader: ListReader, start: number, end: number, targetAt: number, out: Fact[]): void {
+function readItems(s: Sentence, reader: ListReader, start: number, end: number, targetAt: number, governs: boolean, out: Fact[]): void {
   const list = s.masked.slice(start, end);
   // a figure in a document's title (《…八条措施》) is part of the title, not an item
   let titled = 0;
@@ -67,7 +68,7 @@ function readItems(s: Sentence, reader: ListReader, start: number, end: number, 
     if (titled > 0 || m[0].includes("《") || m[0].includes("》")) continue;
     const from = start + m.index!;
     const to = from + m[0].length;
-    if (targetAt <= s.origin(from)) continue;
+    if (targetAt <= s.origin(from) || othersFigure(s, from, to, governs)) continue;
     const [figure] = s.figuresIn(from, to).slice(-1);
     if (figure === undefined || s.claimed[figure]) continue;
     const token = s.tokens[figure]!;

@@ -10,6 +10,7 @@ import { futureSpans, targetFrom } from "./future.ts";
 import { breakContinues } from "./lineBreaks.ts";
 import type { KpiRule, ListReader } from "./kpiRules/rule.ts";
 import { readLists } from "./lists.ts";
+import { othersFigure } from "./otherBodies.ts";
 import { DIGIT, FIGURE_CHAR, MASK_CHAR, NUMERAL, NUMERAL_FOLLOW, readFigures } from "./numerals.ts";
 import { fits, makeFact, Sentence } from "./sentence.ts";
 
@@ -18,11 +19,6 @@ const TRAILING_APPROX: Array<[RegExp, Approx]> = [
   [/^(?:以下|以内|之内)/, "at_most"],
   [/^(?:左右|余|多)/, "approx"],
 ];
-/**
- * Figures of the bodies below the issuer (全省各设区市市场监管局共查处…, 各市州…支队, 全市各区县…部门, 各级12315平台)
- * are theirs, not the report's, unless the issuer is a government, whose year they make up.
- */
-const SUBORDINATES = /各(?:级|设区市|市州|市（州）|地市|区县|县区|县市区|市县|县（市、区）|县\(市、区\))[^，,。；;：:]{0,16}?(?:局|部门|支队|大队|平台|机构|单位|分局)/;
 /** an average or an extreme is not the year's figure (平均罚款3,000元) */
 const AVERAGE = /平均|人均|最高|最低|单笔|每件|每家|每户|每人/;
 /** how far before a match its clause is read for `unless` and averages */
@@ -62,7 +58,7 @@ function applyRule(s: Sentence, rule: KpiRule, targetAt: number, governs: boolea
     const clause = s.masked.slice(Math.max(s.clauseStart(from), from - CLAUSE_WINDOW), to);
     if (rule.unless?.test(clause)) continue;
     if (AVERAGE.test(clause) && rule.metrics.some((metric) => metricDef(metric).unit !== "percent")) continue;
-    if (!governs && SUBORDINATES.test(s.clauseGroup(from, to))) continue;
+    if (othersFigure(s, from, to, governs)) continue;
     if (targetAt <= s.origin(from)) continue;
     for (const f of figures) s.claimed[f] = 1;
     const qualifier = m.groups?.q?.trim() || rule.qualify?.(s.masked.slice(Math.max(0, from - QUALIFY_WINDOW), from)) || null;
@@ -242,7 +238,7 @@ export class RuleEngine {
     const targetAt = targetFrom(sentence);
     for (const r of ruleHits.sort()) applyRule(s, this.rules[r]!, targetAt, into.governs, into.facts);
     const lists = this.lists.filter((_, i) => this.listSeen[i]);
-    if (lists.length) readLists(s, lists, targetAt, into.facts);
+    if (lists.length) readLists(s, lists, targetAt, into.governs, into.facts);
   }
 }
 

@@ -17,6 +17,8 @@ for (const c of "；;。：:！？!?") CLAUSE_BOUNDARY[c.charCodeAt(0)] = 1;
 for (const c of "，,") CLAUSE_BOUNDARY[c.charCodeAt(0)] = COMMA;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const BREAKDOWN = /其中/;
+/** what ends a clause group: a subject carries over commas, not over these */
+const GROUP_END = /[；;。]/;
 
 /** The last index of `sorted` whose value is ≤ x, or -1. */
 export function lastAtMost(sorted: readonly number[], x: number): number {
@@ -122,15 +124,29 @@ export class Sentence {
    * 全省各设区市…共查处案件3.6万件，罚没款4.1亿元), at most 160 characters.
    */
   clauseGroup(from: number, to: number): string {
-    let start = Math.max(0, from - 160);
+    return this.masked.slice(this.groupStart(from), to);
+  }
+
+  /** Where the clause group holding masked index `from` starts (see clauseGroup). */
+  groupStart(from: number): number {
+    const start = Math.max(0, from - 160);
     for (let b = lastAtMost(this.maskedBounds, from - 1); b >= 0 && this.maskedBounds[b]! >= start; b--) {
-      const c = this.masked[this.maskedBounds[b]!];
-      if (c === "；" || c === ";" || c === "。") {
-        start = this.maskedBounds[b]! + 1;
+      if (GROUP_END.test(this.masked[this.maskedBounds[b]!]!)) return this.maskedBounds[b]! + 1;
+    }
+    return start;
+  }
+
+  /** The text of the clause group holding masked[from, to), asides included, to its ；or 。 (at most 160 characters on). */
+  groupText(from: number, to: number): string {
+    let end = Math.min(this.masked.length, to + 160);
+    const after = lastAtMost(this.maskedBounds, to - 1) + 1;
+    for (let b = after; b < this.maskedBounds.length && this.maskedBounds[b]! < end; b++) {
+      if (GROUP_END.test(this.masked[this.maskedBounds[b]!]!)) {
+        end = this.maskedBounds[b]!;
         break;
       }
     }
-    return this.masked.slice(start, to);
+    return this.text.slice(this.origin(this.groupStart(from)), this.origin(end));
   }
 
   /** Where `re`'s first match in the sentence's text ends (Infinity if none), looked for once per sentence. */

@@ -2,6 +2,7 @@
 // volumes (收件/受理/办结), grants under 告知承诺.
 import { family, list, rule } from "./rule.ts";
 import { approvalItem } from "./approvalItem.ts";
+import { DECISIONS_SHOWN } from "./disclosure.ts";
 
 const LIMIT = "(?:时限|时间|时长|用时|周期)";
 const CUT = "(?:压缩|缩短|减少|精简|降低|压减|缩减)";
@@ -34,7 +35,7 @@ export const approvals = family({
     rule("approvals.accepted", "受理(?:量|数|件数){gap}#{count?:件|个}"),
     rule("approvals.accepted", `受理${ITEMS}{gap}#{count:件|个}`),
     rule("approvals.accepted", "受理[^，,。；;：:！？#]{0,8}?办件{gap}#{count:件|个}"),
-    rule("approvals.licensing_decisions", "(?:作出|做出|办理)(?:准予)?(?:行政)?许可决定(?:书)?{gap}#{count:件|个|份}"),
+    rule("approvals.licensing_decisions", "(?:作出|做出|办理)(?:准予)?(?:行政)?许可决定(?:书)?{gap}#{count:件|个|份}", { unless: DECISIONS_SHOWN }),
     rule("approvals.completed", "(?:办结量|办结数|办件量|办理量){gap}#{count?:件|个}"),
     rule("approvals.completed", "#{count:件|个}(?:的)?(?:办件量|办结量|办理量)"),
     rule("approvals.completed", "(?<!即)(?:办件|办结件|办理件){gap}#{count:件|个}"),

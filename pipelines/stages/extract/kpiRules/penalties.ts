@@ -1,10 +1,11 @@
 // 行政处罚: cases, fines, waived and lenient decisions, transfers to the police and judiciary.
+import { DECISIONS_SHOWN } from "./disclosure.ts";
 import { family, list, rule, type ScopeCue } from "./rule.ts";
 
 /** who or what a decision is about, after its figure */
 const PARTY = "(?:单位|企业|经营主体|市场主体|当事人|案件)?";
 /** cases that are disputes, petitions, crimes or staff discipline, not penalties */
-const NOT_PENALTY = /应诉|诉讼|复议|信访|不予|从轻|减轻|免予|免于|法律援助|调解|仲裁|刑事|侦查|审结|起诉|批捕|纪检|违纪|党纪|监察|法制审核|合法性审查|合法性审核/;
+const NOT_PENALTY = new RegExp(`应诉|诉讼|复议|信访|不予|从轻|减轻|免予|免于|法律援助|调解|仲裁|刑事|侦查|审结|起诉|批捕|纪检|违纪|党纪|监察|法制审核|合法性审查|合法性审核|${DECISIONS_SHOWN.source}`);
 /** a report on enforcement: the words around a bare 立案 */
 const ENFORCEMENT = /执法|处罚|罚没|罚款|违法|结案|查处/;
 /** sanctions and outcomes, not domains, among the parts of a total */
