@@ -44,7 +44,11 @@ export async function landPayload(landing: LandingZone, p: Payload): Promise<{ r
 }
 
 export async function announce(bus: Bus, raws: RawReport[]): Promise<void> {
-  if (raws.length) await bus.publish(TOPICS.raw, raws.map((raw) => ({ key: raw.sha256, value: raw })));
+  if (raws.length)
+    await bus.publish(
+      TOPICS.raw,
+      raws.map((raw) => ({ key: raw.sha256, value: raw })),
+    );
 }
 
 export interface Outlet {

@@ -50,7 +50,9 @@ export function alertProvisioning(datasourceUid: string) {
           data: [
             { refId: "A", relativeTimeRange: { from: 86400, to: 0 }, datasourceUid, model: { refId: "A", rawSql: a.sql, format: FORMAT.table } },
             {
-              refId: "B", relativeTimeRange: { from: 0, to: 0 }, datasourceUid: "__expr__",
+              refId: "B",
+              relativeTimeRange: { from: 0, to: 0 },
+              datasourceUid: "__expr__",
               model: { refId: "B", type: "threshold", expression: "A", conditions: [{ evaluator: { type: "gt", params: [a.above] } }] },
             },
           ],

@@ -27,7 +27,10 @@ const evidenceUrl = (vars: Record<string, string>) =>
 function overrides(p: PanelDef) {
   const list: Array<{ matcher: { id: string; options: string }; properties: Array<{ id: string; value?: unknown }> }> = [];
   if (p.columns?.includes("source_url")) {
-    list.push({ matcher: { id: "byName", options: "source_url" }, properties: [{ id: "links", value: [{ title: "打开报告", url: "${__value.raw}", targetBlank: true }] }] });
+    list.push({
+      matcher: { id: "byName", options: "source_url" },
+      properties: [{ id: "links", value: [{ title: "打开报告", url: "${__value.raw}", targetBlank: true }] }],
+    });
   }
   for (const d of p.drillDown ?? []) {
     list.push({ matcher: { id: "byName", options: d.column }, properties: [{ id: "links", value: [{ title: "原文证据", url: evidenceUrl(d.vars) }] }] });
@@ -50,9 +53,23 @@ function options(p: PanelDef) {
     case "table":
       return { showHeader: true, cellHeight: "sm", footer: { show: false } };
     case "stat":
-      return { reduceOptions: { values: true, calcs: [], fields: "/^value$/" }, textMode: "value_and_name", colorMode: "none", graphMode: "none", justifyMode: "auto", orientation: "horizontal" };
+      return {
+        reduceOptions: { values: true, calcs: [], fields: "/^value$/" },
+        textMode: "value_and_name",
+        colorMode: "none",
+        graphMode: "none",
+        justifyMode: "auto",
+        orientation: "horizontal",
+      };
     case "barchart":
-      return { xField: p.columns?.[0] ?? "year", orientation: "auto", showValue: "never", stacking: "none", legend: { displayMode: "list", placement: "bottom", showLegend: true }, tooltip: { mode: "multi" } };
+      return {
+        xField: p.columns?.[0] ?? "year",
+        orientation: "auto",
+        showValue: "never",
+        stacking: "none",
+        legend: { displayMode: "list", placement: "bottom", showLegend: true },
+        tooltip: { mode: "multi" },
+      };
     default:
       return { legend: { displayMode: "list", placement: "bottom", showLegend: true }, tooltip: { mode: "multi" } };
   }
@@ -107,7 +124,16 @@ export function dashboardJson(d: DashboardDef): Dashboard {
     time: { from: "now-6y", to: "now" },
     refresh: "",
     links: (d.links ?? []).map((l) => ({
-      title: l.title, type: "link" as const, url: `/d/${l.uid}`, includeVars: true, keepTime: true, asDropdown: false, icon: "dashboard", tags: [], targetBlank: false, tooltip: "",
+      title: l.title,
+      type: "link" as const,
+      url: `/d/${l.uid}`,
+      includeVars: true,
+      keepTime: true,
+      asDropdown: false,
+      icon: "dashboard",
+      tags: [],
+      targetBlank: false,
+      tooltip: "",
     })),
     templating: { list: d.variables.map(variableJson) },
     panels: d.panels.map(panelJson),

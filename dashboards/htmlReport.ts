@@ -36,8 +36,7 @@ export interface ReportData {
 const require = createRequire(import.meta.url);
 const ECHARTS = () => readFileSync(require.resolve("echarts/dist/echarts.min.js"), "utf8");
 
-const escapeHtml = (v: unknown) =>
-  String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Grafana unit → the unit word shown on a chart axis. */
 export const unitWord = (unit?: string) => (unit === "percent" ? "%" : unit === "s" ? "秒" : unit?.startsWith("suffix:") ? unit.slice(7) : undefined);
@@ -111,9 +110,15 @@ draw();
 
 export function renderReport(title: string, data: ReportData, generatedAt: Date): string {
   const sections = data.sections
-    .map((s) => `<h2>${escapeHtml(s.title)}</h2><p class="note">${escapeHtml(s.description)}</p><div class="grid">${s.panels
-      .map((p) => `<section class="panel${p.kind === "table" ? " wide" : ""}"><h3>${escapeHtml(p.title)}</h3>${p.description ? `<p class="note">${escapeHtml(p.description)}</p>` : ""}<div class="${p.kind === "table" || p.kind === "stat" ? "table" : "chart"}" id="panel-${escapeHtml(p.id)}"></div></section>`)
-      .join("")}</div>`)
+    .map(
+      (s) =>
+        `<h2>${escapeHtml(s.title)}</h2><p class="note">${escapeHtml(s.description)}</p><div class="grid">${s.panels
+          .map(
+            (p) =>
+              `<section class="panel${p.kind === "table" ? " wide" : ""}"><h3>${escapeHtml(p.title)}</h3>${p.description ? `<p class="note">${escapeHtml(p.description)}</p>` : ""}<div class="${p.kind === "table" || p.kind === "stat" ? "table" : "chart"}" id="panel-${escapeHtml(p.id)}"></div></section>`,
+          )
+          .join("")}</div>`,
+    )
     .join("");
   const option = (value: string, label: string) => `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
   return `<!DOCTYPE html>

@@ -33,21 +33,31 @@ async function runPanels(conn: DuckDBConnection, vars: Record<string, VariableVa
 export async function buildReport(conn: DuckDBConnection): Promise<ReportData> {
   const metric = KPI_TRENDS.variables.find((v) => v.name === "metric")!.default!;
   const base: Record<string, VariableValue> = {
-    snapshot: { values: [await currentSnapshot(conn)] }, metric: { values: [metric], text: metric },
-    province: "all", city: "all", admin_level: "all", org: "all", family: "all", source: "all",
+    snapshot: { values: [await currentSnapshot(conn)] },
+    metric: { values: [metric], text: metric },
+    province: "all",
+    city: "all",
+    admin_level: "all",
+    org: "all",
+    family: "all",
+    source: "all",
   };
   const provinces = await column(conn, expandMacros(interpolate(KPI_TRENDS.variables.find((v) => v.name === "province")!.sql, base), ALL_TIME));
-  const years = (await runSql(conn, interpolate("SELECT DISTINCT report_year FROM kpi_rollup_at(${snapshot}) WHERE report_year IS NOT NULL ORDER BY 1", base)))
-    .rows.map((r) => Number(r.report_year));
+  const years = (
+    await runSql(conn, interpolate("SELECT DISTINCT report_year FROM kpi_rollup_at(${snapshot}) WHERE report_year IS NOT NULL ORDER BY 1", base))
+  ).rows.map((r) => Number(r.report_year));
   const datasets: ReportData["datasets"] = { "": await runPanels(conn, base) };
   for (const p of provinces) datasets[p] = await runPanels(conn, { ...base, province: { values: [p] } });
   const section = (d: DashboardDef) => ({
     title: d.title,
     description: d.description,
     panels: d.panels.map((p) => ({
-      id: `${d.uid}-${p.id}`, title: p.title.replaceAll("${metric:text}", metric), kind: p.kind, description: p.description, unit: unitWord(p.unit),
+      id: `${d.uid}-${p.id}`,
+      title: p.title.replaceAll("${metric:text}", metric),
+      kind: p.kind,
+      description: p.description,
+      unit: unitWord(p.unit),
     })),
   });
   return { sections: DASHBOARDS.map(section), provinces: ["", ...provinces], years, datasets };
 }
-

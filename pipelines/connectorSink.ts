@@ -82,7 +82,11 @@ function embeddedSink(dataDir: string, events: StageEvents = {}, limits: Documen
 }
 
 /** `log`: where the Kafka engine's lines go (the command's JSON log). */
-export async function sinkFromOptions(opts: BusOptions & LimitOptions & { data: string }, command: string, log: (line: string) => void): Promise<ConnectorSink> {
+export async function sinkFromOptions(
+  opts: BusOptions & LimitOptions & { data: string },
+  command: string,
+  log: (line: string) => void,
+): Promise<ConnectorSink> {
   return opts.bus === "kafka" ? kafkaSink(await busFromOptions(opts, log)) : embeddedSink(opts.data, {}, limitsFromOptions(command, opts));
 }
 

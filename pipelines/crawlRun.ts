@@ -68,7 +68,11 @@ export async function crawlRun(source: Source, outlet: Outlet, s: CrawlServices)
     let final: RunRecord;
     try {
       final = await new SourceCrawl(source, run, {
-        web: s.web, state, outlet, landing: s.landing, resumeRunId,
+        web: s.web,
+        state,
+        outlet,
+        landing: s.landing,
+        resumeRunId,
         onOutcome: (outcome, reason) => metrics.fetches.inc({ source: source.id, outcome, reason }),
       }).crawl();
     } catch (err) {

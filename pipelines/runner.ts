@@ -40,7 +40,11 @@ export async function startStages(
     if (name === "extract") await runStage(bus, extractStage(landing, pool!), events);
     if (name === "load") {
       warehouse = await Warehouse.open(dataDir);
-      await runStage(bus, loadStage(warehouse, (reports, facts) => events.onLoaded?.(reports, facts)), events);
+      await runStage(
+        bus,
+        loadStage(warehouse, (reports, facts) => events.onLoaded?.(reports, facts)),
+        events,
+      );
       await runStage(bus, deadLetterSink(warehouse), events);
       await runStage(bus, runSink(warehouse), events);
     }

@@ -8,9 +8,15 @@ export const KafkaConfig = z
     brokers: z.array(z.string().regex(/^[^\s:/]+:\d{1,5}$/, "a broker as HOST:PORT")).min(1),
     clientId: z.string().min(1).default("govkpi"),
     /** topics are `<topicPrefix>.reports.raw`, `<topicPrefix>.reports.parsed`, `<topicPrefix>.facts`, `<topicPrefix>.reports.dlq` */
-    topicPrefix: z.string().regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-'").default("govkpi"),
+    topicPrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-'")
+      .default("govkpi"),
     /** prepended to every stage's consumer group (`<groupPrefix>.govkpi-parse`), so separate deployments or tests never share offsets */
-    groupPrefix: z.string().regex(/^[A-Za-z0-9._-]*$/, "letters, digits, '.', '_' or '-'").default(""),
+    groupPrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]*$/, "letters, digits, '.', '_' or '-'")
+      .default(""),
     /** partitions of a topic the engine creates: the most consumers one stage can spread over */
     partitions: z.number().int().min(1).default(4),
     /** replication of a topic the engine creates; -1 takes the broker's default */

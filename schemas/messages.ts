@@ -98,7 +98,10 @@ export const ReportMetadata = z
     city: z.string().nullable(),
     county: z.string().nullable(),
     admin_level: z.enum(ADMIN_LEVELS).nullable(),
-    region_code: z.string().regex(/^\d{6}$/).nullable(),
+    region_code: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullable(),
     report_year: z.number().int().min(1990).max(2100).nullable(),
     published_date: ymd.nullable(),
   })

@@ -26,7 +26,11 @@ const selector = z.string().min(1).refine(validSelector, "not a CSS selector");
 
 /** A host as allow_hosts and politeness see it: lower case, no trailing dot, no leading www. (the same
  * site under its two usual names), the port kept when it is not the default. */
-export const foldHost = (host: string) => host.toLowerCase().replace(/\.$/, "").replace(/^www\./, "");
+export const foldHost = (host: string) =>
+  host
+    .toLowerCase()
+    .replace(/\.$/, "")
+    .replace(/^www\./, "");
 
 /** For columns the heuristics misread: CSS selectors for the list entries, an entry's title, the
  * article's body and its 发布时间. */
@@ -55,7 +59,11 @@ export const Source = z
     rate_per_minute: z.number().positive().max(6000).default(30),
     /** the whole request, headers and body: a server dripping bytes cannot hold a crawl longer */
     timeout_seconds: z.number().positive().max(300).default(20),
-    max_bytes: z.number().int().positive().default(30 * 1024 * 1024),
+    max_bytes: z
+      .number()
+      .int()
+      .positive()
+      .default(30 * 1024 * 1024),
     /** a 429/503 asking to come back later than this gives up on the URL for this run */
     max_retry_after_seconds: z.number().nonnegative().max(3600).default(120),
     /** read the sitemaps robots.txt lists, for reports under a start URL's folder that no list page links */
@@ -85,7 +93,8 @@ export function parseSources(text: string): Source[] {
     const id = (entry as { id?: unknown })?.id;
     const parsed = Source.safeParse(entry);
     if (parsed.success) sources.push(parsed.data);
-    else for (const i of parsed.error.issues) problems.push(`source ${typeof id === "string" ? id : `#${n + 1}`}: ${i.path.join(".") || "(entry)"}: ${i.message}`);
+    else
+      for (const i of parsed.error.issues) problems.push(`source ${typeof id === "string" ? id : `#${n + 1}`}: ${i.path.join(".") || "(entry)"}: ${i.message}`);
   });
   const ids = sources.map((s) => s.id);
   for (const dup of ids.filter((id, i) => ids.indexOf(id) !== i)) problems.push(`source ${dup}: id: used twice`);

@@ -10,7 +10,6 @@ export const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(", ");
 
-
 /** One row per ingest run (a RunRecord), with its duration, for the ops dashboard; under a name, so a migration can rebuild it. */
 const runsTable = (name: string) => `CREATE TABLE IF NOT EXISTS ${name} (
     run_id VARCHAR PRIMARY KEY,
@@ -235,10 +234,40 @@ export const MIGRATIONS = [
 
 /** ISO 3166-2:CN codes by the province's GB/T 2260 prefix: the ASCII name of a province's partition folder. */
 const PROVINCE_ISO: Record<string, string> = {
-  "11": "BJ", "12": "TJ", "13": "HE", "14": "SX", "15": "NM", "21": "LN", "22": "JL", "23": "HL", "31": "SH", "32": "JS",
-  "33": "ZJ", "34": "AH", "35": "FJ", "36": "JX", "37": "SD", "41": "HA", "42": "HB", "43": "HN", "44": "GD", "45": "GX",
-  "46": "HI", "50": "CQ", "51": "SC", "52": "GZ", "53": "YN", "54": "XZ", "61": "SN", "62": "GS", "63": "QH", "64": "NX",
-  "65": "XJ", "71": "TW", "81": "HK", "82": "MO",
+  "11": "BJ",
+  "12": "TJ",
+  "13": "HE",
+  "14": "SX",
+  "15": "NM",
+  "21": "LN",
+  "22": "JL",
+  "23": "HL",
+  "31": "SH",
+  "32": "JS",
+  "33": "ZJ",
+  "34": "AH",
+  "35": "FJ",
+  "36": "JX",
+  "37": "SD",
+  "41": "HA",
+  "42": "HB",
+  "43": "HN",
+  "44": "GD",
+  "45": "GX",
+  "46": "HI",
+  "50": "CQ",
+  "51": "SC",
+  "52": "GZ",
+  "53": "YN",
+  "54": "XZ",
+  "61": "SN",
+  "62": "GS",
+  "63": "QH",
+  "64": "NX",
+  "65": "XJ",
+  "71": "TW",
+  "81": "HK",
+  "82": "MO",
 };
 
 /** The partition of a row with no province, or one outside the table above. */
@@ -292,8 +321,9 @@ const metricAggregation = (unit: string) => (unit === "count" || unit === "yuan"
 
 /** The metric registry as a table (code, family, label, unit, unit label, label with unit, aggregation),
  * so dashboards and analysts show 中文 labels and units without a copy of the registry. */
-const METRICS_SELECT = `SELECT * FROM (VALUES ${METRICS.map((m) =>
-  `(${[m.code, m.family, m.label, m.unit, UNIT_LABELS[m.unit], `${m.label}（${UNIT_LABELS[m.unit]}）`, metricAggregation(m.unit)].map(quote).join(", ")}, ${m.catalogue})`,
+const METRICS_SELECT = `SELECT * FROM (VALUES ${METRICS.map(
+  (m) =>
+    `(${[m.code, m.family, m.label, m.unit, UNIT_LABELS[m.unit], `${m.label}（${UNIT_LABELS[m.unit]}）`, metricAggregation(m.unit)].map(quote).join(", ")}, ${m.catalogue})`,
 ).join(", ")}) AS metrics(code, family, label, unit, unit_label, display, aggregation, catalogue)`;
 
 /** An organisation: name and region (two bureaus of one name in two counties are two organisations). */
@@ -326,7 +356,11 @@ FROM kpi_yearly GROUP BY ALL`;
 
 /** The standard disclosure tables' metrics (#10) shown side by side per organisation and year. */
 export const STANDARD_TABLE_METRICS: MetricCode[] = [
-  "approvals.licensing_decisions", "penalties.decisions", "disclosure.requests", "disputes.reconsiderations", "disputes.reconsiderations_corrected",
+  "approvals.licensing_decisions",
+  "penalties.decisions",
+  "disclosure.requests",
+  "disputes.reconsiderations",
+  "disputes.reconsiderations_corrected",
 ];
 /** kpi_standard's column of a metric: its code with `_` for `.` (a dot in a column name trips Spark). */
 export const standardColumn = (code: MetricCode) => code.replaceAll(".", "_");
@@ -368,9 +402,23 @@ FROM reports GROUP BY ALL`;
 /** What each snapshot under DATA/warehouse/snapshots/<id>/ holds, as Parquet. */
 export const PUBLISHED: readonly PublishedTable[] = [
   // sorted by organisation, in row groups small enough that one organisation's evidence is a few of them
-  { name: "facts", select: "SELECT * FROM facts", orderBy: "org_name, metric, report_year", rowGroupSize: 8192, dependsOn: ["facts"], partitionBy: PARTITION_COLUMNS },
+  {
+    name: "facts",
+    select: "SELECT * FROM facts",
+    orderBy: "org_name, metric, report_year",
+    rowGroupSize: 8192,
+    dependsOn: ["facts"],
+    partitionBy: PARTITION_COLUMNS,
+  },
   // the few reports waiting for OCR sit together
-  { name: "reports", select: "SELECT * FROM reports", orderBy: "status, org_name, report_year", rowGroupSize: 8192, dependsOn: ["reports"], partitionBy: PARTITION_COLUMNS },
+  {
+    name: "reports",
+    select: "SELECT * FROM reports",
+    orderBy: "status, org_name, report_year",
+    rowGroupSize: 8192,
+    dependsOn: ["reports"],
+    partitionBy: PARTITION_COLUMNS,
+  },
   { name: "checks", select: "SELECT * FROM checks", orderBy: "org_name, name, report_year", dependsOn: ["checks"], partitionBy: PARTITION_COLUMNS },
   { name: "dead_letters", select: "SELECT * FROM dead_letters", dependsOn: ["dead_letters"], partitionBy: null },
   { name: "runs", select: "SELECT * FROM runs", dependsOn: ["runs"], partitionBy: null },
@@ -378,16 +426,59 @@ export const PUBLISHED: readonly PublishedTable[] = [
   // for the dashboards (and analysts): the registry, and aggregates rewritten per province a load changed
   { name: "metrics", select: METRICS_SELECT, dependsOn: [], partitionBy: null },
   { name: "orgs", select: ORGS_SELECT, orderBy: "org_name", dependsOn: ["reports"], partitionBy: PROVINCE_PARTITION },
-  { name: "org_years", select: ORG_YEARS_SELECT, orderBy: "org_name, report_year", rowGroupSize: 16384, dependsOn: ["reports"], partitionBy: PROVINCE_PARTITION },
+  {
+    name: "org_years",
+    select: ORG_YEARS_SELECT,
+    orderBy: "org_name, report_year",
+    rowGroupSize: 16384,
+    dependsOn: ["reports"],
+    partitionBy: PROVINCE_PARTITION,
+  },
   { name: "reports_rollup", select: REPORTS_ROLLUP_SELECT, orderBy: "source, report_year", dependsOn: ["reports"], partitionBy: PROVINCE_PARTITION },
   // the same rows twice, in the two orders the panels read them: by metric (one metric's figures of
   // every organisation) and by organisation (each organisation's latest figures, first ones by name)
-  { name: "kpi_yearly", select: KPI_YEARLY_SELECT, orderBy: "metric, org_name, report_year", rowGroupSize: 16384, dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
-  { name: "kpi_by_org", select: "SELECT * FROM kpi_yearly", orderBy: "org_name, metric, report_year", rowGroupSize: 16384, derivedFrom: "kpi_yearly", dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
-  { name: "kpi_rollup", select: KPI_ROLLUP_SELECT, orderBy: "metric, report_year, city", derivedFrom: "kpi_yearly", dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
-  { name: "kpi_standard", select: KPI_STANDARD_SELECT, orderBy: "org_name, report_year", rowGroupSize: 16384, dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
+  {
+    name: "kpi_yearly",
+    select: KPI_YEARLY_SELECT,
+    orderBy: "metric, org_name, report_year",
+    rowGroupSize: 16384,
+    dependsOn: ["facts"],
+    partitionBy: PROVINCE_PARTITION,
+  },
+  {
+    name: "kpi_by_org",
+    select: "SELECT * FROM kpi_yearly",
+    orderBy: "org_name, metric, report_year",
+    rowGroupSize: 16384,
+    derivedFrom: "kpi_yearly",
+    dependsOn: ["facts"],
+    partitionBy: PROVINCE_PARTITION,
+  },
+  {
+    name: "kpi_rollup",
+    select: KPI_ROLLUP_SELECT,
+    orderBy: "metric, report_year, city",
+    derivedFrom: "kpi_yearly",
+    dependsOn: ["facts"],
+    partitionBy: PROVINCE_PARTITION,
+  },
+  {
+    name: "kpi_standard",
+    select: KPI_STANDARD_SELECT,
+    orderBy: "org_name, report_year",
+    rowGroupSize: 16384,
+    dependsOn: ["facts"],
+    partitionBy: PROVINCE_PARTITION,
+  },
   { name: "checks_by_org", select: CHECKS_BY_ORG_SELECT, orderBy: "org_name, report_year, name", dependsOn: ["checks"], partitionBy: PROVINCE_PARTITION },
-  { name: "kpi_flags", select: KPI_FLAGS_SELECT, orderBy: "org_name, metric, report_year", derivedFrom: "kpi_yearly", dependsOn: ["facts"], partitionBy: PROVINCE_PARTITION },
+  {
+    name: "kpi_flags",
+    select: KPI_FLAGS_SELECT,
+    orderBy: "org_name, metric, report_year",
+    derivedFrom: "kpi_yearly",
+    dependsOn: ["facts"],
+    partitionBy: PROVINCE_PARTITION,
+  },
 ];
 
 /** read_parquet of a table's files, `glob` turning its pattern below the snapshot folder into an SQL string. */

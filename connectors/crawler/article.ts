@@ -34,16 +34,29 @@ const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;")
 export function readArticle(bytes: Uint8Array, contentType: string, selectors?: Selectors, listTitle: string | null = null): Article {
   const page = htmlText(bytes, contentType);
   if (!selectors?.body && !selectors?.date) {
-    return { title: page.page.title, published_date: page.page.published_date, text: page.text, fingerprint: fingerprintOf(page.text), payload: { bytes, contentType } };
+    return {
+      title: page.page.title,
+      published_date: page.page.published_date,
+      text: page.text,
+      fingerprint: fingerprintOf(page.text),
+      payload: { bytes, contentType },
+    };
   }
   const $ = cheerio.load(decodeHtml(bytes, contentType));
   const published = (selectors.date && dateIn($(selectors.date).first().text())) || page.page.published_date;
   const body = selectors.body ? $(selectors.body).first() : null;
-  if (!body?.length) return { title: page.page.title, published_date: published, text: page.text, fingerprint: fingerprintOf(page.text), payload: { bytes, contentType } };
+  if (!body?.length)
+    return { title: page.page.title, published_date: published, text: page.text, fingerprint: fingerprintOf(page.text), payload: { bytes, contentType } };
   const title = page.page.title ?? listTitle ?? "";
   const doc = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${published ? `<meta name="PubDate" content="${published}">` : ""}</head>
 <body><h1>${escapeHtml(title)}</h1>${$.html(body)}</body></html>`;
   const reduced = Buffer.from(doc, "utf8");
   const text = htmlText(reduced, "text/html; charset=utf-8").text;
-  return { title: page.page.title, published_date: published, text, fingerprint: fingerprintOf(text), payload: { bytes: reduced, contentType: "text/html; charset=utf-8" } };
+  return {
+    title: page.page.title,
+    published_date: published,
+    text,
+    fingerprint: fingerprintOf(text),
+    payload: { bytes: reduced, contentType: "text/html; charset=utf-8" },
+  };
 }

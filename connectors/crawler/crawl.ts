@@ -45,7 +45,8 @@ interface Visit extends Candidate {
 }
 
 const isHtml = (contentType: string, body: Buffer) =>
-  /html/i.test(contentType) || (!/pdf|word|officedocument|octet/i.test(contentType) && /^\s*<(!doctype html|html|head|body)/i.test(body.subarray(0, 256).toString("latin1")));
+  /html/i.test(contentType) ||
+  (!/pdf|word|officedocument|octet/i.test(contentType) && /^\s*<(!doctype html|html|head|body)/i.test(body.subarray(0, 256).toString("latin1")));
 
 function fileNameOf(url: string, headers: Record<string, string>): string {
   try {
@@ -119,7 +120,13 @@ export class SourceCrawl {
     this.tally.count(kind, code, reason);
     if (kind !== "failed") return;
     await this.d.outlet.deadLetter({
-      stage: "crawl", reason: reason ?? code, source: this.source.id, source_url: o.url, landing_key: null, excerpt: null, failed_at: new Date().toISOString(),
+      stage: "crawl",
+      reason: reason ?? code,
+      source: this.source.id,
+      source_url: o.url,
+      landing_key: null,
+      excerpt: null,
+      failed_at: new Date().toISOString(),
     });
   }
 
@@ -174,7 +181,8 @@ export class SourceCrawl {
       queue.push(...sitemaps);
       for (const page of pages) {
         const key = urlKey(page);
-        if (under(page) && !candidates.has(key) && !folders.includes(key) && !this.listed.has(key)) candidates.set(key, { url: page, title: "", date: null, verdict: "maybe", referrer: url });
+        if (under(page) && !candidates.has(key) && !folders.includes(key) && !this.listed.has(key))
+          candidates.set(key, { url: page, title: "", date: null, verdict: "maybe", referrer: url });
       }
     }
   }
@@ -193,7 +201,10 @@ export class SourceCrawl {
     if (remembered) return this.outcome({ kind: "excluded", url: c.url, ...remembered });
     if (known && this.d.resumeRunId && known.run_id === this.d.resumeRunId) return this.outcome({ kind: "not_modified", code: "resumed", url: c.url });
 
-    const res = await this.fetcher.get(c.url, known?.kind === "report" || known?.kind === "wrapper" ? { etag: known.etag, lastModified: known.last_modified } : {});
+    const res = await this.fetcher.get(
+      c.url,
+      known?.kind === "report" || known?.kind === "wrapper" ? { etag: known.etag, lastModified: known.last_modified } : {},
+    );
     if (res.kind !== "ok") {
       if (res.kind === "failed" && (res.code === "http_404" || res.code === "http_410")) await this.commit(c.url, { kind: "gone" });
       return this.outcome(res);
@@ -204,7 +215,8 @@ export class SourceCrawl {
     const validators = { etag: res.headers.etag ?? null, last_modified: res.headers["last-modified"] ?? null };
     const contentType = res.headers["content-type"] ?? "";
     if (isHtml(contentType, res.body)) {
-      if (depth > 0) return this.outcome({ kind: "excluded", code: "not_a_document", url: res.url, reason: `${res.url}: an attachment link that leads to a web page` });
+      if (depth > 0)
+        return this.outcome({ kind: "excluded", code: "not_a_document", url: res.url, reason: `${res.url}: an attachment link that leads to a web page` });
       const article = readArticle(res.body, contentType, this.source.selectors, c.title || null);
       const html = decodeHtml(res.body, contentType);
       if (c.verdict === "maybe" && readListPage(html, res.url, { subject: this.subject }).candidates.length >= 3) {
@@ -216,16 +228,23 @@ export class SourceCrawl {
       const notReport = c.verdict === "maybe" ? own.kind !== "report" : own.kind === "not_report" && (own.code === "about_reports" || own.code === "wrong_end");
       if (notReport) {
         await this.commit(c.url, { kind: "not_report", ...validators });
-        return this.outcome({ kind: "excluded", code: "not_a_report", url: res.url, reason: `${res.url}: ${own.kind === "not_report" ? own.why : `its title is not a report's: ${article.title}`}` });
+        return this.outcome({
+          kind: "excluded",
+          code: "not_a_report",
+          url: res.url,
+          reason: `${res.url}: ${own.kind === "not_report" ? own.why : `its title is not a report's: ${article.title}`}`,
+        });
       }
       const files = article.text.replace(/\s+/g, "").length < WRAPPER_CHARS ? attachmentLinks(html, res.url) : [];
       if (files.length) {
         await fetched();
         const wrapper = { title: article.title ?? (c.title || null), published_date: article.published_date ?? c.date };
         const before = this.tally.counts.failed;
-        for (const f of files) if (!this.aborted) await this.visit({ ...f, verdict: "report", date: f.date ?? wrapper.published_date, referrer: res.url, wrapper }, depth + 1);
+        for (const f of files)
+          if (!this.aborted) await this.visit({ ...f, verdict: "report", date: f.date ?? wrapper.published_date, referrer: res.url, wrapper }, depth + 1);
         // an attachment that failed is tried again next run: the wrapper stays uncommitted
-        if (this.tally.counts.failed === before && !this.aborted) await this.commit(c.url, { kind: "wrapper", fingerprint: article.fingerprint, ...validators });
+        if (this.tally.counts.failed === before && !this.aborted)
+          await this.commit(c.url, { kind: "wrapper", fingerprint: article.fingerprint, ...validators });
         return;
       }
       if (known?.fingerprint === article.fingerprint) {
@@ -233,8 +252,14 @@ export class SourceCrawl {
         return unchanged();
       }
       await fetched();
-      return this.land(c, res.url, { bytes: article.payload.bytes, contentType: article.payload.contentType, fileName: fileNameOf(res.url, res.headers) },
-        { title: article.title ?? (c.title || null), published_date: article.published_date ?? c.date }, article.fingerprint, validators);
+      return this.land(
+        c,
+        res.url,
+        { bytes: article.payload.bytes, contentType: article.payload.contentType, fileName: fileNameOf(res.url, res.headers) },
+        { title: article.title ?? (c.title || null), published_date: article.published_date ?? c.date },
+        article.fingerprint,
+        validators,
+      );
     }
     const fingerprint = sha256(res.body);
     if (known?.fingerprint === fingerprint) {
@@ -245,8 +270,18 @@ export class SourceCrawl {
     const fileName = fileNameOf(res.url, res.headers);
     const named = cleanTitle(c.title);
     const title = judgeTitle(named, this.subject).kind === "report" ? named : (c.wrapper?.title ?? (named || null));
-    await this.land(c, res.url, { bytes: res.body, contentType: GENERIC_TYPES.test(contentType.split(";")[0]!.trim()) ? (contentTypeFor(fileName) ?? contentType) : contentType, fileName },
-      { title, published_date: c.wrapper?.published_date ?? c.date }, fingerprint, validators);
+    await this.land(
+      c,
+      res.url,
+      {
+        bytes: res.body,
+        contentType: GENERIC_TYPES.test(contentType.split(";")[0]!.trim()) ? (contentTypeFor(fileName) ?? contentType) : contentType,
+        fileName,
+      },
+      { title, published_date: c.wrapper?.published_date ?? c.date },
+      fingerprint,
+      validators,
+    );
   }
 
   /** Land, announce, then commit the URL: the order that makes a kill at any point safe. */
@@ -273,7 +308,14 @@ export class SourceCrawl {
 
   private commit(url: string, s: Partial<UrlState> & Pick<UrlState, "kind">): Promise<void> {
     return this.d.state.commit({
-      url, etag: null, last_modified: null, fingerprint: null, landing_key: null, ...s, checked_at: new Date().toISOString(), run_id: this.run.run_id,
+      url,
+      etag: null,
+      last_modified: null,
+      fingerprint: null,
+      landing_key: null,
+      ...s,
+      checked_at: new Date().toISOString(),
+      run_id: this.run.run_id,
     });
   }
 }

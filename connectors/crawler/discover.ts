@@ -92,7 +92,12 @@ export function numberedNext(current: string, last: string): string | null {
   if (!m) return null;
   const [, prefix, sep, lastN, suffix] = m as unknown as [string, string, string, string, string];
   const query = sep.includes("=");
-  const n = current === prefix + suffix || (query && current === prefix) ? (query ? 1 : 0) : Number(current.startsWith(prefix + sep) && current.endsWith(suffix) ? current.slice((prefix + sep).length, current.length - suffix.length) : NaN);
+  const n =
+    current === prefix + suffix || (query && current === prefix)
+      ? query
+        ? 1
+        : 0
+      : Number(current.startsWith(prefix + sep) && current.endsWith(suffix) ? current.slice((prefix + sep).length, current.length - suffix.length) : NaN);
   if (!Number.isInteger(n) || n + 1 > Number(lastN)) return null;
   return `${prefix}${sep}${n + 1}${suffix}`;
 }
@@ -127,7 +132,9 @@ export function readListPage(html: string, base: string, o: { subject?: RegExp; 
 /** Where a page that only redirects sends the browser: <meta http-equiv=refresh>, or a one-line script. */
 export function redirectTarget(html: string, base: string): string | null {
   const $ = cheerio.load(html);
-  const refresh = $("meta[http-equiv]").filter((_, m) => /^refresh$/i.test($(m).attr("http-equiv") ?? "")).attr("content");
+  const refresh = $("meta[http-equiv]")
+    .filter((_, m) => /^refresh$/i.test($(m).attr("http-equiv") ?? ""))
+    .attr("content");
   const meta = refresh && /url\s*=\s*['"]?([^'";]+)/i.exec(refresh)?.[1];
   if (meta) return absolute(meta, base);
   if (squash($("body").text()).length > 200) return null;
@@ -157,6 +164,10 @@ export function attachmentLinks(html: string, base: string): Link[] {
 /** A sitemap's page URLs, and the sitemaps a sitemap index lists. */
 export function sitemapLocations(xml: string): { pages: string[]; sitemaps: string[] } {
   const $ = cheerio.load(xml, { xml: true });
-  const locs = (sel: string) => $(sel).toArray().map((l) => $(l).text().trim()).filter((u) => /^https?:\/\//.test(u));
+  const locs = (sel: string) =>
+    $(sel)
+      .toArray()
+      .map((l) => $(l).text().trim())
+      .filter((u) => /^https?:\/\//.test(u));
   return { pages: locs("url > loc"), sitemaps: locs("sitemap > loc") };
 }

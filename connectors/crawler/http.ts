@@ -9,7 +9,10 @@ export type ExchangeFailure = "timeout" | "network" | "too_large" | "bad_encodin
 
 export class ExchangeError extends Error {
   override name = "ExchangeError";
-  constructor(readonly kind: ExchangeFailure, message: string) {
+  constructor(
+    readonly kind: ExchangeFailure,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -126,7 +129,10 @@ export async function exchange(url: string, o: ExchangeOptions): Promise<Exchang
     } catch (err) {
       why(err);
     }
-    const codings = (headers["content-encoding"] ?? "").split(",").map((c) => c.trim().toLowerCase()).filter(Boolean);
+    const codings = (headers["content-encoding"] ?? "")
+      .split(",")
+      .map((c) => c.trim().toLowerCase())
+      .filter(Boolean);
     return { url, status: res.statusCode, headers, body: await decode(Buffer.concat(chunks), codings, o.maxBytes, url) };
   } finally {
     clearTimeout(timer);

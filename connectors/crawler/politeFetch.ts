@@ -82,7 +82,8 @@ export class PoliteFetcher {
   robots(url: string): Promise<Robots> {
     return this.web.robots.get(url, async (robotsUrl) => {
       const answer = await this.follow(robotsUrl, {}, { robots: false, anyHost: true });
-      if (answer.kind === "failed") return robotsFromAnswer(robotsUrl, answer.status ? { status: answer.status, body: Buffer.alloc(0) } : { error: answer.reason });
+      if (answer.kind === "failed")
+        return robotsFromAnswer(robotsUrl, answer.status ? { status: answer.status, body: Buffer.alloc(0) } : { error: answer.reason });
       if (answer.kind !== "ok") return robotsFromAnswer(robotsUrl, { status: 404, body: Buffer.alloc(0) });
       return robotsFromAnswer(robotsUrl, { status: 200, body: answer.body });
     });
@@ -92,11 +93,7 @@ export class PoliteFetcher {
     return this.follow(url, validators, { robots: true, anyHost: false });
   }
 
-  private async follow(
-    url: string,
-    validators: Validators,
-    o: { robots: boolean; anyHost: boolean },
-  ): Promise<FetchOutcome> {
+  private async follow(url: string, validators: Validators, o: { robots: boolean; anyHost: boolean }): Promise<FetchOutcome> {
     const seen = new Set<string>();
     let current = url;
     for (let hop = 0; ; hop++) {
@@ -117,11 +114,13 @@ export class PoliteFetcher {
       if (res.status >= 200 && res.status < 300) return { kind: "ok", url: current, headers: res.headers, body: res.body };
       if (res.status >= 300 && res.status < 400) {
         const location = res.headers.location;
-        if (!location) return { kind: "failed", url: current, code: "bad_redirect", reason: `${current}: HTTP ${res.status} without a Location`, status: res.status };
+        if (!location)
+          return { kind: "failed", url: current, code: "bad_redirect", reason: `${current}: HTTP ${res.status} without a Location`, status: res.status };
         seen.add(current);
         current = new URL(location, current).href.replace(/#.*$/, "");
         if (seen.has(current)) return { kind: "failed", url, code: "redirect_loop", reason: `${url}: redirect loop through ${current}` };
-        if (hop + 1 > this.p.maxRedirects) return { kind: "failed", url, code: "too_many_redirects", reason: `${url}: more than ${this.p.maxRedirects} redirects` };
+        if (hop + 1 > this.p.maxRedirects)
+          return { kind: "failed", url, code: "too_many_redirects", reason: `${url}: more than ${this.p.maxRedirects} redirects` };
         continue;
       }
       return { kind: "failed", url: current, code: `http_${res.status}`, reason: `${current}: HTTP ${res.status}`, status: res.status };
@@ -134,7 +133,8 @@ export class PoliteFetcher {
     const interval = Math.max(this.p.intervalMs, Math.min(crawlDelay ?? 0, CRAWL_DELAY_CAP_S) * 1000);
     const headers: Record<string, string> = {
       "user-agent": USER_AGENT,
-      accept: "text/html,application/xhtml+xml,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,*/*;q=0.8",
+      accept:
+        "text/html,application/xhtml+xml,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,*/*;q=0.8",
       ...(validators.etag ? { "if-none-match": validators.etag } : {}),
       ...(validators.lastModified ? { "if-modified-since": validators.lastModified } : {}),
     };
@@ -158,7 +158,13 @@ export class PoliteFetcher {
       }
       const wait = res ? retryAfterMs(res.headers["retry-after"]) : null;
       if (wait !== null && wait > this.p.maxRetryAfterMs) {
-        return { kind: "failed", url, code: "rate_limited", reason: `${failure.reason}, Retry-After ${Math.round(wait / 1000)} s is beyond max_retry_after_seconds`, status: res?.status };
+        return {
+          kind: "failed",
+          url,
+          code: "rate_limited",
+          reason: `${failure.reason}, Retry-After ${Math.round(wait / 1000)} s is beyond max_retry_after_seconds`,
+          status: res?.status,
+        };
       }
       if (attempt >= this.p.retries) return { kind: "failed", url, ...failure, reason: `${failure.reason} (after ${attempt + 1} attempts)` };
       if (wait !== null) this.web.gate.pause(host, Date.now() + wait);

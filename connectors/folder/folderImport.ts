@@ -116,7 +116,14 @@ export async function* importFolder(
     const landed = await landPayloads(landing, payloads);
     landed.forEach((raw, i) => {
       const { info } = readable[i]!;
-      known.remember(raw.file_name, { size: info.size, mtimeMs: info.mtimeMs, sha256: raw.sha256, landing_key: raw.landing_key, source_url: raw.source_url, seenAt });
+      known.remember(raw.file_name, {
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+        sha256: raw.sha256,
+        landing_key: raw.landing_key,
+        source_url: raw.source_url,
+        seenAt,
+      });
     });
     raws.push(...landed);
     yield { raws, unchanged: seen.length - raws.length - (toRead.length - readable.length), skipped: gone };

@@ -28,7 +28,10 @@ export class KnownFiles {
 
   static async load(landingRoot: string, folder: string): Promise<KnownFiles> {
     const path = join(landingRoot, "folders", `${sha256(resolve(folder)).slice(0, 24)}.json`);
-    const saved = await readFile(path, "utf8").then((s) => JSON.parse(s) as Record<string, KnownFile>, () => ({}));
+    const saved = await readFile(path, "utf8").then(
+      (s) => JSON.parse(s) as Record<string, KnownFile>,
+      () => ({}),
+    );
     return new KnownFiles(path, new Map(Object.entries(saved)));
   }
 

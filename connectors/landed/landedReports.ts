@@ -22,8 +22,14 @@ export async function* landedReports({ warehouse, landing }: CollectContext): As
       // landed by a version that kept no messages: rebuilt from the report row (the page's date is lost)
       const rebuilt = () =>
         RawReport.parse({
-          sha256: r.sha256, landing_key: r.landing_key, source: r.source, source_url: r.source_url, file_name: r.file_name,
-          content_type: r.content_type, bytes: Number(r.bytes), fetched_at: (r.fetched_at as Date).toISOString(),
+          sha256: r.sha256,
+          landing_key: r.landing_key,
+          source: r.source,
+          source_url: r.source_url,
+          file_name: r.file_name,
+          content_type: r.content_type,
+          bytes: Number(r.bytes),
+          fetched_at: (r.fetched_at as Date).toISOString(),
           hints: { title: r.title ?? null, published_date: null, site_host: hostOf(String(r.source_url)) },
         });
       raws.push((await landing.message(String(r.landing_key), String(r.source_url))) ?? rebuilt());

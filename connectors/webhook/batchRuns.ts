@@ -45,7 +45,11 @@ export class BatchRuns {
     this.open.delete(client);
     clearTimeout(run.idle);
     await this.send({
-      ...run.record, ...run.tally.counts, status: run.tally.status(false), ended_at: new Date().toISOString(), error: run.tally.errorSummary(),
+      ...run.record,
+      ...run.tally.counts,
+      status: run.tally.status(false),
+      ended_at: new Date().toISOString(),
+      error: run.tally.errorSummary(),
     });
   }
 

@@ -32,7 +32,10 @@ const JsonReport = z
   .strict();
 
 export class RequestError extends Error {
-  constructor(readonly status: 400 | 415, message: string) {
+  constructor(
+    readonly status: 400 | 415,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -20,8 +20,7 @@ class MissingTopicsError extends Error {
 export type Log = (line: string) => void;
 const toStderr: Log = (line) => process.stderr.write(`${line}\n`);
 
-const rootCause = (err: unknown): unknown =>
-  err && typeof err === "object" && "cause" in err && err.cause ? rootCause(err.cause) : err;
+const rootCause = (err: unknown): unknown => (err && typeof err === "object" && "cause" in err && err.cause ? rootCause(err.cause) : err);
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export const topicName = (prefix: string, topic: Topic) => `${prefix}.${topic}`;
@@ -132,7 +131,12 @@ export class KafkaBus implements Bus {
     const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
     try {
       await admin.connect();
-      await ensureTopics(admin, Object.values(TOPICS).map((t) => topicName(config.topicPrefix, t)), config, log);
+      await ensureTopics(
+        admin,
+        Object.values(TOPICS).map((t) => topicName(config.topicPrefix, t)),
+        config,
+        log,
+      );
       await producer.connect();
     } catch (err) {
       await producer.disconnect().catch(() => {});

@@ -18,11 +18,17 @@ export interface BusOptions {
 
 export function addBusOptions(command: Command, engines: "embedded or kafka" | "kafka only" = "embedded or kafka"): Command {
   if (engines === "embedded or kafka") {
-    command.addOption(new Option("--bus <engine>", "message bus: embedded (one process, no server) or kafka").choices(["embedded", "kafka"]).default("embedded"));
+    command.addOption(
+      new Option("--bus <engine>", "message bus: embedded (one process, no server) or kafka").choices(["embedded", "kafka"]).default("embedded"),
+    );
   }
   return command
     .addOption(new Option("--brokers <list>", "Kafka brokers, HOST:PORT[,HOST:PORT…]").env("GOVKPI_KAFKA_BROKERS"))
-    .addOption(new Option("--topic-prefix <prefix>", "Kafka topics are <prefix>.reports.raw, .reports.parsed, .facts, .reports.dlq, .runs").env("GOVKPI_KAFKA_TOPIC_PREFIX"))
+    .addOption(
+      new Option("--topic-prefix <prefix>", "Kafka topics are <prefix>.reports.raw, .reports.parsed, .facts, .reports.dlq, .runs").env(
+        "GOVKPI_KAFKA_TOPIC_PREFIX",
+      ),
+    )
     .addOption(new Option("--group-prefix <prefix>", "prefix of the stages' consumer groups").env("GOVKPI_KAFKA_GROUP_PREFIX"))
     .option("--partitions <n>", "partitions of the Kafka topics created by govkpi")
     .option("--session-timeout <ms>", "Kafka consumer session timeout")
@@ -42,7 +48,10 @@ export async function busFromOptions(opts: BusOptions, log?: (line: string) => v
   const [{ KafkaBus }, { KafkaConfig }] = await Promise.all([import("../bus/kafka.ts"), import("../../schemas/kafka.ts")]);
   if (!opts.brokers) throw new BusOptionsError("--bus kafka needs --brokers HOST:PORT (or GOVKPI_KAFKA_BROKERS)");
   const config = KafkaConfig.safeParse({
-    brokers: opts.brokers.split(",").map((b) => b.trim()).filter(Boolean),
+    brokers: opts.brokers
+      .split(",")
+      .map((b) => b.trim())
+      .filter(Boolean),
     topicPrefix: opts.topicPrefix,
     groupPrefix: opts.groupPrefix,
     partitions: numberOr(opts.partitions),

@@ -4,13 +4,26 @@ import * as arrow from "apache-arrow";
 
 function arrowType(typeId: DuckDBTypeId): arrow.DataType {
   switch (typeId) {
-    case DuckDBTypeId.BOOLEAN: return new arrow.Bool();
-    case DuckDBTypeId.TINYINT: case DuckDBTypeId.SMALLINT: case DuckDBTypeId.INTEGER: return new arrow.Int32();
-    case DuckDBTypeId.BIGINT: case DuckDBTypeId.HUGEINT: return new arrow.Int64();
-    case DuckDBTypeId.FLOAT: case DuckDBTypeId.DOUBLE: case DuckDBTypeId.DECIMAL: return new arrow.Float64();
-    case DuckDBTypeId.DATE: return new arrow.DateDay();
-    case DuckDBTypeId.TIMESTAMP: case DuckDBTypeId.TIMESTAMP_TZ: return new arrow.TimestampMillisecond("UTC");
-    default: return new arrow.Utf8();
+    case DuckDBTypeId.BOOLEAN:
+      return new arrow.Bool();
+    case DuckDBTypeId.TINYINT:
+    case DuckDBTypeId.SMALLINT:
+    case DuckDBTypeId.INTEGER:
+      return new arrow.Int32();
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.HUGEINT:
+      return new arrow.Int64();
+    case DuckDBTypeId.FLOAT:
+    case DuckDBTypeId.DOUBLE:
+    case DuckDBTypeId.DECIMAL:
+      return new arrow.Float64();
+    case DuckDBTypeId.DATE:
+      return new arrow.DateDay();
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_TZ:
+      return new arrow.TimestampMillisecond("UTC");
+    default:
+      return new arrow.Utf8();
   }
 }
 
@@ -43,11 +56,8 @@ export function toTable(reader: DuckDBResultReader): string {
   return `${[line(names), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), `(${rows.length} rows)`].join("\n")}\n`;
 }
 
-
 /** Integer and decimal types, which DuckDB's JSON conversion gives as strings so that no digit is lost. */
-const EXACT_NUMBERS = new Set([
-  DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL,
-]);
+const EXACT_NUMBERS = new Set([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT, DuckDBTypeId.DECIMAL]);
 
 /** A value as JSON text, its numbers as number literals with every digit (beyond 2^53 too: JSON has no limit). */
 function jsonText(value: Json, type: DuckDBType): string {
@@ -66,5 +76,8 @@ function jsonText(value: Json, type: DuckDBType): string {
 export function toJsonLines(reader: DuckDBResultReader): string {
   const names = reader.columnNames();
   const types = reader.columnTypes();
-  return reader.getRowsJson().map((row) => `{${row.map((v, i) => `${JSON.stringify(names[i])}:${jsonText(v, types[i]!)}`).join(",")}}\n`).join("");
+  return reader
+    .getRowsJson()
+    .map((row) => `{${row.map((v, i) => `${JSON.stringify(names[i])}:${jsonText(v, types[i]!)}`).join(",")}}\n`)
+    .join("");
 }

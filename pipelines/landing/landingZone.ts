@@ -25,7 +25,6 @@ const TMP_DIR = "tmp";
 const STALE_TMP_MS = 60 * 60 * 1000;
 const HOST = hostname().replace(/[^\w.-]/g, "_");
 
-
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -104,22 +103,30 @@ export class LandingZone {
     const missing = new Map<string, Entry>();
     for (const e of entries) {
       if (missing.has(e.path)) continue;
-      if (!(await stat(join(this.root, e.path)).then(() => true, () => false))) missing.set(e.path, e);
+      if (
+        !(await stat(join(this.root, e.path)).then(
+          () => true,
+          () => false,
+        ))
+      )
+        missing.set(e.path, e);
     }
     if (!missing.size) return new Set();
     const tmpDir = join(this.root, TMP_DIR);
     await mkdir(tmpDir, { recursive: true });
     const writes = [...missing.values()].map((e) => ({ ...e, tmp: join(tmpDir, `${HOST}~${process.pid}~${randomBytes(6).toString("hex")}.tmp`) }));
     try {
-      await Promise.all(writes.map(async (w) => {
-        const handle = await open(w.tmp, "w");
-        try {
-          await handle.writeFile(w.data);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-      }));
+      await Promise.all(
+        writes.map(async (w) => {
+          const handle = await open(w.tmp, "w");
+          try {
+            await handle.writeFile(w.data);
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+        }),
+      );
       const dirs = new Set(writes.map((w) => dirname(join(this.root, w.path))));
       for (const d of dirs) await mkdir(d, { recursive: true });
       for (const w of writes) await rename(w.tmp, join(this.root, w.path));

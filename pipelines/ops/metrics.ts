@@ -49,7 +49,12 @@ export const metrics = {
     labelNames: ["source"],
     registers,
   }),
-  tickFailures: new Counter({ name: "govkpi_scheduler_tick_failures_total", help: "ticks whose run could not start or crashed", labelNames: ["source"], registers }),
+  tickFailures: new Counter({
+    name: "govkpi_scheduler_tick_failures_total",
+    help: "ticks whose run could not start or crashed",
+    labelNames: ["source"],
+    registers,
+  }),
   stageMessages: new Counter({ name: "govkpi_stage_messages_total", help: "messages a stage handled, by result", labelNames: ["stage", "result"], registers }),
   stageBatchSeconds: new Histogram({
     name: "govkpi_stage_batch_duration_seconds",

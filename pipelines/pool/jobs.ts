@@ -19,6 +19,15 @@ export const JOBS = {
     const parsed = await parseReport(await readFile(path), contentType, { maxChars });
     const { metadata, facts, checks } = extractReport({ text: parsed.text, page: parsed.page, site_host: null });
     const { title } = parsed.page;
-    return { title, status: parsed.status, status_reason: parsed.status_reason, ocr: parsed.ocr, ocr_confidence: parsed.ocr_confidence, metadata, facts, checks };
+    return {
+      title,
+      status: parsed.status,
+      status_reason: parsed.status_reason,
+      ocr: parsed.ocr,
+      ocr_confidence: parsed.ocr_confidence,
+      metadata,
+      facts,
+      checks,
+    };
   },
 };

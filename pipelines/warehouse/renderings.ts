@@ -2,7 +2,18 @@
 // transaction each incoming rendering finds its report (same text, or a near-duplicate by MinHash bands
 // and identity's rules), and only the best rendering of a report reaches reports and facts.
 import {
-  BIGINT, BOOLEAN, DOUBLE, INTEGER, LIST, TIMESTAMPTZ, UINTEGER, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue,
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  INTEGER,
+  LIST,
+  TIMESTAMPTZ,
+  UINTEGER,
+  VARCHAR,
+  listValue,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
 } from "@duckdb/node-api";
 import type { ReportFacts } from "../../schemas/messages.ts";
 import { isBetter, rankOf, type RenderingKey, type RenderingRank, sameReport, squash } from "../stages/load/identity.ts";
@@ -19,8 +30,29 @@ export interface Resolved {
 }
 
 export const RENDERING_TYPES: DuckDBType[] = [
-  VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN, DOUBLE, INTEGER, INTEGER,
-  VARCHAR, INTEGER, VARCHAR, INTEGER, INTEGER, LIST(UINTEGER), LIST(VARCHAR), VARCHAR, TIMESTAMPTZ,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  BOOLEAN,
+  DOUBLE,
+  INTEGER,
+  INTEGER,
+  VARCHAR,
+  INTEGER,
+  VARCHAR,
+  INTEGER,
+  INTEGER,
+  LIST(UINTEGER),
+  LIST(VARCHAR),
+  VARCHAR,
+  TIMESTAMPTZ,
 ];
 export const BAND_TYPES: DuckDBType[] = [BIGINT, VARCHAR, VARCHAR, INTEGER];
 
@@ -68,8 +100,10 @@ async function touched(conn: DuckDBConnection, batch: ReportFacts[], bands: stri
            WHERE (b.report_year IS NULL OR p.report_year IS NULL OR b.report_year = p.report_year)
              AND (b.org IS NULL OR p.org IS NULL OR b.org = p.org)`,
           {
-            items: listValue(probe.map((p) => p.i)), bands: listValue(probe.map((p) => bandNumber(p.band))),
-            years: listValue(probe.map((p) => p.year)), orgs: listValue(probe.map((p) => p.org)),
+            items: listValue(probe.map((p) => p.i)),
+            bands: listValue(probe.map((p) => bandNumber(p.band))),
+            years: listValue(probe.map((p) => p.year)),
+            orgs: listValue(probe.map((p) => p.org)),
           },
           { items: LIST(INTEGER), bands: LIST(BIGINT), years: LIST(INTEGER), orgs: STRINGS },
         )
@@ -83,7 +117,9 @@ async function touched(conn: DuckDBConnection, batch: ReportFacts[], bands: stri
       `SELECT DISTINCT report_id FROM renderings WHERE text_id IN (${placeholders(texts)}) OR source_url IN (${placeholders(urls, texts.length + 1)})`,
       [...texts, ...urls],
     )
-  ).getRows().map(([id]) => String(id));
+  )
+    .getRows()
+    .map(([id]) => String(id));
   if (!reportIds.length) return { rows: [], shared };
   const reader = await conn.runAndReadAll(
     `SELECT rowid, report_id, text_id, role, sha256, source_url, fingerprint, org_name, report_year, title, rank_tier, rank_metadata, fact_count
@@ -110,19 +146,48 @@ async function touched(conn: DuckDBConnection, batch: ReportFacts[], bands: stri
 
 function newRow(r: ReportFacts, reportId: string, role: string, bands: string[]): Row {
   return {
-    rowid: null, report_id: reportId, text_id: r.report_id, role, sha256: r.raw.sha256, source_url: r.raw.source_url,
-    fingerprint: r.rendering?.fingerprint ?? [], org_name: r.metadata.org_name, report_year: r.metadata.report_year, title: r.title,
-    bands, rank: rankOf(r), incoming: r,
+    rowid: null,
+    report_id: reportId,
+    text_id: r.report_id,
+    role,
+    sha256: r.raw.sha256,
+    source_url: r.raw.source_url,
+    fingerprint: r.rendering?.fingerprint ?? [],
+    org_name: r.metadata.org_name,
+    report_year: r.metadata.report_year,
+    title: r.title,
+    bands,
+    rank: rankOf(r),
+    incoming: r,
   };
 }
 
 function renderingValues(row: Row, loadedAt: DuckDBValue): DuckDBValue[] {
   const r = row.incoming!;
   return [
-    row.report_id, row.text_id, row.role, r.raw.sha256, r.raw.source_url, r.raw.file_name, r.raw.content_type, r.raw.landing_key,
-    r.rendering?.format ?? null, r.status, r.rendering?.ocr ?? false, r.rendering?.ocr_confidence ?? null, r.chars, r.facts.length,
-    r.metadata.org_name, r.metadata.report_year, r.title, row.rank.tier, row.rank.metadata,
-    listValue(row.fingerprint), listValue(row.bands), r.extractor_version, loadedAt,
+    row.report_id,
+    row.text_id,
+    row.role,
+    r.raw.sha256,
+    r.raw.source_url,
+    r.raw.file_name,
+    r.raw.content_type,
+    r.raw.landing_key,
+    r.rendering?.format ?? null,
+    r.status,
+    r.rendering?.ocr ?? false,
+    r.rendering?.ocr_confidence ?? null,
+    r.chars,
+    r.facts.length,
+    r.metadata.org_name,
+    r.metadata.report_year,
+    r.title,
+    row.rank.tier,
+    row.rank.metadata,
+    listValue(row.fingerprint),
+    listValue(row.bands),
+    r.extractor_version,
+    loadedAt,
   ];
 }
 
@@ -181,9 +246,13 @@ export async function resolveRenderings(conn: DuckDBConnection, batch: ReportFac
   const kept = new Set(rows.filter((row) => row.rowid !== null).map((row) => row.text_id));
   const gone = [...new Set(removed.map((row) => row.text_id))].filter((t) => !kept.has(t));
   if (gone.length) {
-    await conn.run("DELETE FROM rendering_bands WHERE text_id IN (SELECT unnest($gone)) AND text_id NOT IN (SELECT text_id FROM renderings)", {
-      gone: listValue(gone),
-    }, { gone: STRINGS });
+    await conn.run(
+      "DELETE FROM rendering_bands WHERE text_id IN (SELECT unnest($gone)) AND text_id NOT IN (SELECT text_id FROM renderings)",
+      {
+        gone: listValue(gone),
+      },
+      { gone: STRINGS },
+    );
   }
   const added = rows.filter((row) => row.rowid === null);
   const indexed = new Set([...stored].filter((t) => kept.has(t)));
@@ -203,6 +272,7 @@ async function writeBack(conn: DuckDBConnection, rows: Row[], removed: Row[]): P
     await conn.run(`DELETE FROM renderings WHERE rowid IN (${placeholders(removedIds)})`, removedIds);
   }
   for (const row of rows) {
-    if (row.rowid !== null && row.role !== row.storedRole) await conn.run("UPDATE renderings SET role = $role WHERE rowid = $id", { role: row.role, id: row.rowid }, { id: BIGINT });
+    if (row.rowid !== null && row.role !== row.storedRole)
+      await conn.run("UPDATE renderings SET role = $role WHERE rowid = $id", { role: row.role, id: row.rowid }, { id: BIGINT });
   }
 }

@@ -44,19 +44,26 @@ const CURRENT_LINK = "current";
 const nextId = (n: number) => String(n).padStart(10, "0");
 /** Of what decides a table's files: its SQL, order, partitions, row groups and the table it derives from. */
 const selectHash = (t: PublishedTable) =>
-  createHash("sha256").update(JSON.stringify([t.select, t.orderBy, t.partitionBy, t.rowGroupSize, t.derivedFrom])).digest("hex");
+  createHash("sha256")
+    .update(JSON.stringify([t.select, t.orderBy, t.partitionBy, t.rowGroupSize, t.derivedFrom]))
+    .digest("hex");
 
 export const snapshotDir = (root: string, id: string) => join(root, SNAPSHOTS, id);
 
-
 /** The committed snapshot's id, or null before the first publish. */
 export async function currentSnapshotId(root: string): Promise<string | null> {
-  const id = await readFile(join(root, POINTER_FILE), "utf8").then((s) => s.trim(), () => null);
+  const id = await readFile(join(root, POINTER_FILE), "utf8").then(
+    (s) => s.trim(),
+    () => null,
+  );
   return id || null;
 }
 
 export async function readManifest(root: string, id: string): Promise<Manifest | null> {
-  return readFile(join(snapshotDir(root, id), "manifest.json"), "utf8").then((s) => JSON.parse(s) as Manifest, () => null);
+  return readFile(join(snapshotDir(root, id), "manifest.json"), "utf8").then(
+    (s) => JSON.parse(s) as Manifest,
+    () => null,
+  );
 }
 
 /** Replaces `path` with a symlink to `target` by rename, so no reader ever finds it missing. */
@@ -134,7 +141,10 @@ export class SnapshotPublisher {
     if (!whole) {
       // an empty table's placeholder file goes once rows are written
       const kept = before.files.filter((f) => (f.rows > 0 || !relevant.length) && (table.partitionBy ? !changed.has(f.partition) : !relevant.length));
-      const linked = await this.linkFiles(parent!.id, dir, kept).then(() => true, () => false);
+      const linked = await this.linkFiles(parent!.id, dir, kept).then(
+        () => true,
+        () => false,
+      );
       // a parent file gone missing (removed by hand): write the whole table afresh
       if (!linked) {
         await rm(join(dir, table.name), { recursive: true, force: true });
@@ -249,7 +259,10 @@ export class SnapshotPublisher {
     const doomed = ids.filter((id, i) => {
       if (keep.has(id)) return false;
       if (!manifests.get(id) || id > currentId) return true;
-      const successor = ids.slice(i + 1).map((s) => manifests.get(s)).find((m) => m);
+      const successor = ids
+        .slice(i + 1)
+        .map((s) => manifests.get(s))
+        .find((m) => m);
       return now - Date.parse(successor?.created_at ?? new Date(now).toISOString()) >= this.options.graceMs;
     });
     for (const id of doomed) await rm(snapshotDir(this.root, id), { recursive: true, force: true });
@@ -262,12 +275,11 @@ export class SnapshotPublisher {
  */
 function sourcesSql(table: PublishedTable, dir: string, only: string): string {
   const from = table.derivedFrom;
-  if (from) return `WITH ${from} AS (SELECT * FROM read_parquet(${quote(join(dir, from, "**", "*.parquet"))}, hive_partitioning = false, union_by_name = true)${only}) `;
+  if (from)
+    return `WITH ${from} AS (SELECT * FROM read_parquet(${quote(join(dir, from, "**", "*.parquet"))}, hive_partitioning = false, union_by_name = true)${only}) `;
   return only ? `WITH ${table.dependsOn.map((t) => `${t} AS (SELECT * FROM main.${t}${only})`).join(", ")} ` : "";
 }
 
 const partitionOf = (path: string) => /((?:year=[^/]+\/)?province_code=[^/]+)\//.exec(path)?.[1] ?? null;
 /** A changed year=…/province_code=… as the table's partition: province_code=… for a table partitioned by province alone. */
-const tablePartition = (table: PublishedTable, partition: string) =>
-  table.partitionBy?.includes("year") ? partition : partition.replace(/^year=[^/]+\//, "");
-
+const tablePartition = (table: PublishedTable, partition: string) => (table.partitionBy?.includes("year") ? partition : partition.replace(/^year=[^/]+\//, ""));

@@ -4,8 +4,22 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import {
-  BIGINT, BOOLEAN, DATE, DOUBLE, INTEGER, LIST, TIMESTAMPTZ, VARCHAR, DuckDBDataChunk, DuckDBInstance, dateValue, listValue,
-  timestampTZValue, type DuckDBConnection, type DuckDBType, type DuckDBValue,
+  BIGINT,
+  BOOLEAN,
+  DATE,
+  DOUBLE,
+  INTEGER,
+  LIST,
+  TIMESTAMPTZ,
+  VARCHAR,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  dateValue,
+  listValue,
+  timestampTZValue,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
 } from "@duckdb/node-api";
 import { DDL, MIGRATIONS, partitionKeySql, provinceCodes } from "../../schemas/warehouse.ts";
 import { PROVINCES } from "../../schemas/regions.ts";
@@ -20,39 +34,130 @@ const micros = (iso: string) => timestampTZValue(BigInt(Date.parse(iso)) * 1000n
 const CHUNK_ROWS = 2048;
 
 const FACT_TYPES = [
-  VARCHAR, VARCHAR, VARCHAR, DOUBLE, VARCHAR, VARCHAR, BOOLEAN, VARCHAR, VARCHAR, VARCHAR, INTEGER,
-  VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, VARCHAR, VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  DOUBLE,
+  VARCHAR,
+  VARCHAR,
+  BOOLEAN,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  INTEGER,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  INTEGER,
+  DATE,
+  VARCHAR,
+  VARCHAR,
 ];
 
 const REPORT_TYPES = [
-  VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BIGINT, VARCHAR, VARCHAR, TIMESTAMPTZ, VARCHAR,
-  VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, VARCHAR, VARCHAR, INTEGER, INTEGER, VARCHAR, TIMESTAMPTZ,
-  BOOLEAN, DOUBLE,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  BIGINT,
+  VARCHAR,
+  VARCHAR,
+  TIMESTAMPTZ,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  INTEGER,
+  DATE,
+  VARCHAR,
+  VARCHAR,
+  INTEGER,
+  INTEGER,
+  VARCHAR,
+  TIMESTAMPTZ,
+  BOOLEAN,
+  DOUBLE,
 ];
 
 function factRows(reports: ReportFacts[]): DuckDBValue[][] {
   return reports.flatMap((r) => {
     const m = r.metadata;
     return r.facts.map((f) => [
-      r.report_id, f.metric, f.family, f.value, f.unit, f.approx, f.redacted, f.qualifier, f.scope, f.evidence, f.offset,
-      m.org_name, m.province, m.city, m.county, m.admin_level, m.region_code, m.report_year, days(m.published_date),
-      r.raw.source_url, r.extractor_version,
+      r.report_id,
+      f.metric,
+      f.family,
+      f.value,
+      f.unit,
+      f.approx,
+      f.redacted,
+      f.qualifier,
+      f.scope,
+      f.evidence,
+      f.offset,
+      m.org_name,
+      m.province,
+      m.city,
+      m.county,
+      m.admin_level,
+      m.region_code,
+      m.report_year,
+      days(m.published_date),
+      r.raw.source_url,
+      r.extractor_version,
     ]);
   });
 }
 
 const CHECK_TYPES = [
-  VARCHAR, VARCHAR, VARCHAR, DOUBLE, DOUBLE, BOOLEAN, VARCHAR, INTEGER,
-  VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, VARCHAR, VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  DOUBLE,
+  DOUBLE,
+  BOOLEAN,
+  VARCHAR,
+  INTEGER,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  INTEGER,
+  DATE,
+  VARCHAR,
+  VARCHAR,
 ];
 
 function checkRows(reports: ReportFacts[]): DuckDBValue[][] {
   return reports.flatMap((r) => {
     const m = r.metadata;
     return r.checks.map((c) => [
-      r.report_id, c.name, c.subject, c.expected, c.actual, c.passed, c.detail, c.offset,
-      m.org_name, m.province, m.city, m.county, m.admin_level, m.region_code, m.report_year, days(m.published_date),
-      r.raw.source_url, r.extractor_version,
+      r.report_id,
+      c.name,
+      c.subject,
+      c.expected,
+      c.actual,
+      c.passed,
+      c.detail,
+      c.offset,
+      m.org_name,
+      m.province,
+      m.city,
+      m.county,
+      m.admin_level,
+      m.region_code,
+      m.report_year,
+      days(m.published_date),
+      r.raw.source_url,
+      r.extractor_version,
     ]);
   });
 }
@@ -61,10 +166,32 @@ function reportRows(reports: ReportFacts[], loadedAt: string): DuckDBValue[][] {
   return reports.map((r) => {
     const m = r.metadata;
     return [
-      r.report_id, r.raw.source, r.raw.source_url, r.raw.file_name, r.raw.content_type, BigInt(r.raw.bytes), r.raw.sha256,
-      r.raw.landing_key, micros(r.raw.fetched_at), r.title, m.org_name, m.province, m.city, m.county, m.admin_level,
-      m.region_code, m.report_year, days(m.published_date), r.status, r.status_reason, r.chars, r.facts.length,
-      r.extractor_version, micros(loadedAt), r.rendering?.ocr ?? false, r.rendering?.ocr_confidence ?? null,
+      r.report_id,
+      r.raw.source,
+      r.raw.source_url,
+      r.raw.file_name,
+      r.raw.content_type,
+      BigInt(r.raw.bytes),
+      r.raw.sha256,
+      r.raw.landing_key,
+      micros(r.raw.fetched_at),
+      r.title,
+      m.org_name,
+      m.province,
+      m.city,
+      m.county,
+      m.admin_level,
+      m.region_code,
+      m.report_year,
+      days(m.published_date),
+      r.status,
+      r.status_reason,
+      r.chars,
+      r.facts.length,
+      r.extractor_version,
+      micros(loadedAt),
+      r.rendering?.ocr ?? false,
+      r.rendering?.ocr_confidence ?? null,
     ];
   });
 }
@@ -168,7 +295,8 @@ export class Warehouse {
       await this.conn.run(
         `CREATE OR REPLACE TEMP TABLE replaced AS SELECT report_id, report_year, province FROM reports
          WHERE report_id IN (SELECT unnest($ids)) OR source_url IN (SELECT unnest($urls))`,
-        { ids, urls }, { ids: STRINGS, urls: STRINGS },
+        { ids, urls },
+        { ids: STRINGS, urls: STRINGS },
       );
       if (Number((await this.conn.runAndReadAll("SELECT count(*) FROM replaced")).getRows()[0]![0]) > 0) {
         await this.conn.run(DIRTY("replaced"));
@@ -178,9 +306,14 @@ export class Warehouse {
       await this.append("facts", FACT_TYPES, factRows(reports));
       await this.append("checks", CHECK_TYPES, checkRows(reports));
       // the incoming reports' partitions, from the batch itself rather than a scan of the reports table
-      await this.conn.run(DIRTY("(SELECT unnest($years) AS report_year, unnest($provinces) AS province)"), {
-        years: listValue(reports.map((r) => r.metadata.report_year)), provinces: listValue(reports.map((r) => r.metadata.province)),
-      }, { years: LIST(INTEGER), provinces: STRINGS });
+      await this.conn.run(
+        DIRTY("(SELECT unnest($years) AS report_year, unnest($provinces) AS province)"),
+        {
+          years: listValue(reports.map((r) => r.metadata.report_year)),
+          provinces: listValue(reports.map((r) => r.metadata.province)),
+        },
+        { years: LIST(INTEGER), provinces: STRINGS },
+      );
       const cleared = await this.conn.run("DELETE FROM dead_letters WHERE landing_key IN (SELECT unnest($keys))", { keys }, { keys: STRINGS });
       if (cleared.rowsChanged > 0) await this.markChanged("dead_letters");
     });
@@ -228,9 +361,13 @@ export class Warehouse {
   async deadLettered(raws: Array<Pick<DeadLetter, "landing_key" | "source_url">>): Promise<Set<string>> {
     if (!raws.length) return new Set();
     return this.exclusive(async () => {
-      const reader = await this.conn.runAndReadAll("SELECT id FROM dead_letters WHERE id IN (SELECT unnest($ids))", {
-        ids: strings(raws.map(deadLetterId)),
-      }, { ids: STRINGS });
+      const reader = await this.conn.runAndReadAll(
+        "SELECT id FROM dead_letters WHERE id IN (SELECT unnest($ids))",
+        {
+          ids: strings(raws.map(deadLetterId)),
+        },
+        { ids: STRINGS },
+      );
       return new Set(reader.getRows().map((r) => String(r[0])));
     });
   }
@@ -241,7 +378,8 @@ export class Warehouse {
       const reader = await this.conn.runAndReadAll(
         `SELECT id, stage, reason, source, source_url, landing_key, excerpt, strftime(failed_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%gZ') AS failed_at
          FROM dead_letters WHERE $all OR id IN (SELECT unnest($ids)) ORDER BY failed_at, id`,
-        { all: ids === null, ids: strings(ids ?? []) }, { all: BOOLEAN, ids: STRINGS },
+        { all: ids === null, ids: strings(ids ?? []) },
+        { all: BOOLEAN, ids: STRINGS },
       );
       return reader.getRowObjectsJS() as Array<DeadLetter & { id: string }>;
     });
@@ -255,7 +393,8 @@ export class Warehouse {
         // a rendering that lost to a better one, or a duplicate, is loaded too: a re-run skips it
         `SELECT sha256 FROM reports WHERE extractor_version = $v AND sha256 IN (SELECT unnest($shas))
          UNION SELECT sha256 FROM renderings WHERE extractor_version = $v AND sha256 IN (SELECT unnest($shas))`,
-        { v: extractorVersion, shas: strings(sha256s) }, { v: VARCHAR, shas: STRINGS },
+        { v: extractorVersion, shas: strings(sha256s) },
+        { v: VARCHAR, shas: STRINGS },
       );
       return new Set(reader.getRows().map((r) => String(r[0])));
     });

@@ -66,7 +66,10 @@ async function crawlAll(web: GovWeb, sources: Source[], concurrency: number): Pr
 function tightestGap(web: GovWeb, from: number): number {
   let tightest = Number.POSITIVE_INFINITY;
   for (const host of web.hosts) {
-    const hits = web.hitsOn(host).filter((h) => h.at >= from).sort((a, b) => a.at - b.at);
+    const hits = web
+      .hitsOn(host)
+      .filter((h) => h.at >= from)
+      .sort((a, b) => a.at - b.at);
     for (let i = 1; i < hits.length; i++) tightest = Math.min(tightest, hits[i]!.at - hits[i - 1]!.end!);
   }
   return tightest;
@@ -78,8 +81,13 @@ async function main(): Promise<void> {
   );
   const sources = Array.from({ length: N }, (_, i) =>
     Source.parse({
-      id: `s${i}`, start_urls: [web.url(hostOf(i), "/col/index.html")], allow_hosts: [`${hostOf(i)}:${web.port}`],
-      schedule: "0 3 * * *", rate_per_minute: RATE, timeout_seconds: 10, sitemaps: false,
+      id: `s${i}`,
+      start_urls: [web.url(hostOf(i), "/col/index.html")],
+      allow_hosts: [`${hostOf(i)}:${web.port}`],
+      schedule: "0 3 * * *",
+      rate_per_minute: RATE,
+      timeout_seconds: 10,
+      sitemaps: false,
     }),
   );
   console.log(`== ${N} sources on loopback, ${RATE} requests/min per host (${fmt(INTERVAL_MS)} ms apart), 4 requests and 2 reports per source`);
@@ -90,17 +98,30 @@ async function main(): Promise<void> {
   mark = Date.now();
   const parallel = await crawlAll(web, sources, C);
   const parGap = tightestGap(web, mark);
-  for (const [name, r] of [["sequential", sequential], ["parallel", parallel]] as const) {
-    if (r.reports !== 2 * N || r.runs.some((run) => run.status !== "ok")) throw new Error(`${name}: ${r.reports} reports of ${2 * N}, statuses ${[...new Set(r.runs.map((x) => x.status))]}`);
+  for (const [name, r] of [
+    ["sequential", sequential],
+    ["parallel", parallel],
+  ] as const) {
+    if (r.reports !== 2 * N || r.runs.some((run) => run.status !== "ok"))
+      throw new Error(`${name}: ${r.reports} reports of ${2 * N}, statuses ${[...new Set(r.runs.map((x) => x.status))]}`);
   }
-  line("sequential (concurrency 1)", `${fmt(sequential.ms / 1000, 1)} s, ${fmt((4 * N) / (sequential.ms / 1000), 1)} requests/s, tightest gap per host ${fmt(seqGap)} ms`);
-  line(`parallel (concurrency ${C})`, `${fmt(parallel.ms / 1000, 1)} s, ${fmt((4 * N) / (parallel.ms / 1000), 1)} requests/s, tightest gap per host ${fmt(parGap)} ms`);
+  line(
+    "sequential (concurrency 1)",
+    `${fmt(sequential.ms / 1000, 1)} s, ${fmt((4 * N) / (sequential.ms / 1000), 1)} requests/s, tightest gap per host ${fmt(seqGap)} ms`,
+  );
+  line(
+    `parallel (concurrency ${C})`,
+    `${fmt(parallel.ms / 1000, 1)} s, ${fmt((4 * N) / (parallel.ms / 1000), 1)} requests/s, tightest gap per host ${fmt(parGap)} ms`,
+  );
   line("speed-up", `×${fmt(sequential.ms / parallel.ms, 1)} (both found all ${2 * N} reports)`);
   if (Math.min(seqGap, parGap) < INTERVAL_MS - 2) throw new Error(`a host saw requests ${Math.min(seqGap, parGap)} ms apart, under its ${INTERVAL_MS} ms`);
 
   console.log(`\n== govkpi crawl --concurrency ${C}, end to end (stages on the embedded bus, into a warehouse)`);
   const data = mkdtempSync(join(tmpdir(), "govkpi-bench-crawl-cli-"));
-  const file = sourcesFile(web, sources.map((s, i) => ({ id: s.id, host: hostOf(i), path: "/col/index.html", extra: { rate_per_minute: RATE, sitemaps: false } })));
+  const file = sourcesFile(
+    web,
+    sources.map((s, i) => ({ id: s.id, host: hostOf(i), path: "/col/index.html", extra: { rate_per_minute: RATE, sitemaps: false } })),
+  );
   const started = performance.now();
   const cli = await crawlCli(web, file, data, ["--concurrency", String(C), "--log-level", "warn"]);
   const wall = performance.now() - started;

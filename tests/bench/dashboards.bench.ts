@@ -1,5 +1,5 @@
 // Every dashboard query (variables and panels) timed as Grafana runs it: interpolated with the dashboard's
-// variables in the plugin's sqlstring format and the sqlds macros (dashboards/queries.ts; 
+// variables in the plugin's sqlstring format and the sqlds macros (dashboards/queries.ts;
 // tests/dashboards/grafana.test.ts holds `interpolate` equal to Grafana's own scene interpolation for
 // exactly these settings and queries: benchVariables), on the current snapshot.
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -35,8 +35,14 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 export async function dashboardSettings(conn: DuckDBConnection): Promise<BenchSetting[]> {
   const metric = KPI_TRENDS.variables.find((v) => v.name === "metric")!.default!;
   const all: Record<string, VariableValue> = {
-    snapshot: { values: [await currentSnapshot(conn)] }, metric: { values: [metric], text: metric },
-    province: "all", city: "all", admin_level: "all", org: "all", family: "all", source: "all",
+    snapshot: { values: [await currentSnapshot(conn)] },
+    metric: { values: [metric], text: metric },
+    province: "all",
+    city: "all",
+    admin_level: "all",
+    org: "all",
+    family: "all",
+    source: "all",
   };
   const first = async (sql: string) => String(Object.values((await runSql(conn, interpolate(sql, all))).rows[0] ?? {})[0] ?? "");
   const province = await first("SELECT province FROM kpi_rollup_at(${snapshot}) WHERE province IS NOT NULL GROUP BY 1 ORDER BY sum(orgs) DESC, 1 LIMIT 1");
@@ -84,8 +90,15 @@ export async function timeDashboardQueries(readers: Record<string, DuckDBConnect
           wall.sort((a, b) => a - b);
           cpu.sort((a, b) => a - b);
           out.push({
-            reader, dashboard: dashboard.uid.replace("govkpi-", ""), query: q.name, setting: setting.name, rows,
-            p50: percentile(wall, 50), p95: percentile(wall, 95), cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95),
+            reader,
+            dashboard: dashboard.uid.replace("govkpi-", ""),
+            query: q.name,
+            setting: setting.name,
+            rows,
+            p50: percentile(wall, 50),
+            p95: percentile(wall, 95),
+            cpuP50: percentile(cpu, 50),
+            cpuP95: percentile(cpu, 95),
           });
         }
       }

@@ -15,7 +15,9 @@ const TARGET_MB = Number(process.env.BENCH_MB ?? 50);
 
 /** Clean report texts adding up to TARGET_MB of UTF-8. */
 function corpus(): CleanText[] {
-  const seeds = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(SAMPLES, f), "utf8"));
+  const seeds = readdirSync(SAMPLES)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => readFileSync(join(SAMPLES, f), "utf8"));
   const docs: CleanText[] = [];
   let bytes = 0;
   for (let i = 0; bytes < TARGET_MB * 1e6; i++) {
@@ -52,17 +54,27 @@ export function benchExtract(): void {
   let floor: Timing | null = null;
   let extraction: Timing | null = null;
   for (let round = 0; round < ROUNDS; round++) {
-    floor = best(floor, time(() => docs.reduce((n, d) => n + (d.text.match(/[0-9]+[件宗起次家项个份条%]/g)?.length ?? 0), 0)));
-    extraction = best(extraction, time(() => docs.reduce((n, d) => n + extractReport({ text: d.text, page: d.page, site_host: null }).facts.length, 0)));
+    floor = best(
+      floor,
+      time(() => docs.reduce((n, d) => n + (d.text.match(/[0-9]+[件宗起次家项个份条%]/g)?.length ?? 0), 0)),
+    );
+    extraction = best(
+      extraction,
+      time(() => docs.reduce((n, d) => n + extractReport({ text: d.text, page: d.page, site_host: null }).facts.length, 0)),
+    );
   }
   if (!floor || !extraction) throw new Error("BENCH_ROUNDS must be at least 1");
   const rate = (ms: number) => (mb / (ms / 1000)).toFixed(1);
   console.log(`corpus: ${docs.length} reports, ${mb.toFixed(1)} MB of clean text; best of ${ROUNDS} rounds each`);
   const line = (name: string, t: Timing, what: string) =>
-    console.log(`${name.padEnd(24)} ${t.ms.toFixed(0).padStart(7)} ms CPU  ${rate(t.ms).padStart(7)} MB/s  (wall ${t.wallMs.toFixed(0)} ms; ${t.result} ${what})`);
+    console.log(
+      `${name.padEnd(24)} ${t.ms.toFixed(0).padStart(7)} ms CPU  ${rate(t.ms).padStart(7)} MB/s  (wall ${t.wallMs.toFixed(0)} ms; ${t.result} ${what})`,
+    );
   line("floor (one regex pass):", floor, "matches");
   line("extraction:", extraction, "facts");
-  console.log(`extraction / floor: ×${(extraction.ms / floor.ms).toFixed(1)} the CPU time of the floor (wall: ×${(extraction.wallMs / floor.wallMs).toFixed(1)})`);
+  console.log(
+    `extraction / floor: ×${(extraction.ms / floor.ms).toFixed(1)} the CPU time of the floor (wall: ×${(extraction.wallMs / floor.wallMs).toFixed(1)})`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) benchExtract();

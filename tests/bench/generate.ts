@@ -61,7 +61,11 @@ function draw(slot: Template["slots"][number], rnd: () => number): string {
   const low = int === 1 ? 1 : 10 ** (int - 1);
   let whole = low + Math.floor(rnd() * (10 ** int - low));
   while (HOTLINE.test(String(whole))) whole = low + Math.floor(rnd() * (10 ** int - low));
-  return slot.dec ? `${whole}.${String(Math.floor(rnd() * 10 ** slot.dec)).padStart(slot.dec, "0").replace(/0$/, "1")}` : String(whole);
+  return slot.dec
+    ? `${whole}.${String(Math.floor(rnd() * 10 ** slot.dec))
+        .padStart(slot.dec, "0")
+        .replace(/0$/, "1")}`
+    : String(whole);
 }
 
 function render(t: Template, rnd: () => number): { text: string; facts: TrueFact[] } {
@@ -122,7 +126,10 @@ export function templates(): Template[] {
 
 /** Sentences of the seeds with no figure at all (no digits, no numerals) that the parser keeps as body text (not page furniture). */
 function fillers(): string[] {
-  const text = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(SAMPLES, f), "utf8")).join("\n");
+  const text = readdirSync(SAMPLES)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => readFileSync(join(SAMPLES, f), "utf8"))
+    .join("\n");
   return [...new Set(text.split(/[。\n]/).map((s) => s.trim()))].filter(
     (s) => s.length > 12 && !/[0-9一二三四五六七八九十百千万两*]/.test(s) && cleanText(`${TITLE}\n${s}。\n`).text.includes(s),
   );

@@ -47,7 +47,11 @@ function generate(dir: string, count: number, start: number, truth: Map<string, 
 function floor(dir: string): { ms: number; matches: number } {
   const started = performance.now();
   let matches = 0;
-  for (const f of readdirSync(dir)) matches += readFileSync(join(dir, f)).toString("utf8").match(/[0-9]+[件宗起次家项个份条%]/g)?.length ?? 0;
+  for (const f of readdirSync(dir))
+    matches +=
+      readFileSync(join(dir, f))
+        .toString("utf8")
+        .match(/[0-9]+[件宗起次家项个份条%]/g)?.length ?? 0;
   return { ms: performance.now() - started, matches };
 }
 
@@ -92,9 +96,13 @@ function govkpiRun(input: string, data: string): Promise<RunStats> {
   const rusage = join(WORK, "rusage.txt");
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn("/usr/bin/time", ["-f", "%e %U %S %M", "-o", rusage, process.execPath, join(REPO, "bin/govkpi.mjs"), "run", "--input", input, "--data", data], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      "/usr/bin/time",
+      ["-f", "%e %U %S %M", "-o", rusage, process.execPath, join(REPO, "bin/govkpi.mjs"), "run", "--input", input, "--data", data],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let peakRssKb = 0;
     const sample = () => {
@@ -145,7 +153,15 @@ async function quality(data: string, truth: Map<string, TrueFact[]>) {
        (SELECT count(*) FROM facts) - (SELECT count(*) FROM (SELECT DISTINCT report_id, metric, qualifier, scope, value, evidence_offset FROM facts)) AS facts,
        (SELECT count(*) FROM reports) AS loaded, (SELECT count(*) FROM facts) AS total_facts`,
   );
-  return { recall: hit / expected, expected, hit, duplicateReports: Number(dup!.reports), duplicateFacts: Number(dup!.facts), loaded: Number(dup!.loaded), facts: Number(dup!.total_facts) };
+  return {
+    recall: hit / expected,
+    expected,
+    hit,
+    duplicateReports: Number(dup!.reports),
+    duplicateFacts: Number(dup!.facts),
+    loaded: Number(dup!.loaded),
+    facts: Number(dup!.total_facts),
+  };
 }
 
 /** A copy of the warehouse with every report repeated under new ids and organisation names until it holds ≥ FACTS facts, published. */
@@ -194,7 +210,9 @@ async function main(): Promise<void> {
   if (args["queries-only"]) return queries(data);
   rmSync(WORK, { recursive: true, force: true });
   const truth = new Map<string, TrueFact[]>();
-  console.log(`== ${fmt(N)} generated reports → govkpi run (embedded bus, ${CORES} cores; load average now ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]})`);
+  console.log(
+    `== ${fmt(N)} generated reports → govkpi run (embedded bus, ${CORES} cores; load average now ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]})`,
+  );
   generate(input, N, 0, truth);
   const bytes = readdirSync(input).reduce((n, f) => n + readFileSync(join(input, f)).byteLength, 0);
   line("input", `${fmt(N)} files, ${fmt(bytes / 1e6, 1)} MB, ${fmt([...truth.values()].reduce((n, f) => n + f.length, 0))} true facts`);
@@ -203,7 +221,10 @@ async function main(): Promise<void> {
   const run = await govkpiRun(input, data);
   const q = await quality(data, truth);
   line("end to end", `${fmt(run.wallMs / 1000, 1)} s: ${fmt(N / (run.wallMs / 1000), 1)} reports/s, ${fmt(q.facts / (run.wallMs / 1000))} facts/s`);
-  line("floor (read + decode + one regex pass)", `${fmt(base.ms / 1000, 2)} s (${fmt(base.matches)} matches): the run takes ×${fmt(run.wallMs / base.ms, 1)} the floor`);
+  line(
+    "floor (read + decode + one regex pass)",
+    `${fmt(base.ms / 1000, 2)} s (${fmt(base.matches)} matches): the run takes ×${fmt(run.wallMs / base.ms, 1)} the floor`,
+  );
   line("CPU, whole run", `${fmt(run.cpuSeconds, 1)} s = ${fmt((100 * run.cpuSeconds) / (run.wallMs / 1000) / CORES)} % of ${CORES} cores`);
   if (run.extractPhase) {
     const e = run.extractPhase;
@@ -225,7 +246,9 @@ async function main(): Promise<void> {
 }
 
 async function queries(data: string): Promise<void> {
-  console.log(`\n== dashboard queries over a warehouse scaled to ≥ ${fmt(FACTS)} facts (${Number(args.repeats)} runs each, time range: last 10 years; load average now ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]})`);
+  console.log(
+    `\n== dashboard queries over a warehouse scaled to ≥ ${fmt(FACTS)} facts (${Number(args.repeats)} runs each, time range: last 10 years; load average now ${readFileSync("/proc/loadavg", "utf8").split(" ")[0]})`,
+  );
   const scaled = await scaledWarehouse(data);
   line("scaled warehouse", `${fmt(scaled.facts)} facts; full publish ${fmt(scaled.publishMs / 1000, 1)} s`);
   const started = performance.now();

@@ -22,7 +22,13 @@ async function until(done: () => boolean, timeoutMs = 40_000): Promise<void> {
 
 /** Whether a promise has settled by now. */
 async function settled(p: Promise<unknown>): Promise<boolean> {
-  return Promise.race([p.then(() => true, () => true), sleep(0).then(() => false)]);
+  return Promise.race([
+    p.then(
+      () => true,
+      () => true,
+    ),
+    sleep(0).then(() => false),
+  ]);
 }
 
 export function busContract(engine: string, makeBus: MakeBus): void {

@@ -19,7 +19,12 @@ describe("the embedded bus's bounded queues", () => {
       got.push(...batch.map((m) => m.value as number));
     });
     let published = false;
-    const publishing = bus.publish(TOPICS.raw, Array.from({ length: 20 }, (_, i) => ({ key: "k", value: i }))).then(() => (published = true));
+    const publishing = bus
+      .publish(
+        TOPICS.raw,
+        Array.from({ length: 20 }, (_, i) => ({ key: "k", value: i })),
+      )
+      .then(() => (published = true));
     await new Promise((r) => setTimeout(r, 200));
     expect(published).toBe(false);
     expect(queueOf()).toBe(4);
@@ -36,7 +41,10 @@ describe("the embedded bus's bounded queues", () => {
       await new Promise((r) => setTimeout(r, 100));
       throw new Error("disk full");
     });
-    const publishing = bus.publish(TOPICS.raw, Array.from({ length: 5 }, (_, i) => ({ key: "k", value: i })));
+    const publishing = bus.publish(
+      TOPICS.raw,
+      Array.from({ length: 5 }, (_, i) => ({ key: "k", value: i })),
+    );
     await expect(publishing).rejects.toThrow("disk full");
     await expect(bus.failed).rejects.toThrow("disk full");
   });

@@ -7,7 +7,13 @@ import { ingest } from "../../pipelines/ingest.ts";
 import { SAMPLES, tempDir } from "../helpers/cli.ts";
 import { readParquet } from "../helpers/warehouse.ts";
 
-const SEEDS = ["dongyang-health-2022.txt", "heilongjiang-health-2020.txt", "nanshan-health-2024.txt", "nantong-health-2023.txt", "redacted-city-health-2022.txt"];
+const SEEDS = [
+  "dongyang-health-2022.txt",
+  "heilongjiang-health-2020.txt",
+  "nanshan-health-2024.txt",
+  "nantong-health-2023.txt",
+  "redacted-city-health-2022.txt",
+];
 
 it("the stages and the dead-letter topic never wait on each other for ever, even with queues of one message", async () => {
   const input = tempDir();

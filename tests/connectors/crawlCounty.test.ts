@@ -27,8 +27,15 @@ describe("govkpi crawl: a county column", () => {
     expect(first.code, first.stderr).toBe(1);
     expect(first.stdout).toMatch(/county-fzb: partial, 9 report links, 7 new or changed/);
 
-    const reports = await readParquet(data, "SELECT source, title, file_name, published_date::VARCHAR AS published, status, fact_count FROM reports ORDER BY title");
-    expect(reports.map((r) => r.title).sort()).toEqual(Object.values(COUNTY).map((r) => r.title).sort());
+    const reports = await readParquet(
+      data,
+      "SELECT source, title, file_name, published_date::VARCHAR AS published, status, fact_count FROM reports ORDER BY title",
+    );
+    expect(reports.map((r) => r.title).sort()).toEqual(
+      Object.values(COUNTY)
+        .map((r) => r.title)
+        .sort(),
+    );
     expect(reports.every((r) => r.source === "county-fzb" && r.status === "extracted" && Number(r.fact_count) > 0)).toBe(true);
     const byTitle = (r: { title: string }) => reports.find((x) => x.title === r.title)!;
     // a list entry linking straight to a PDF: its date comes from the list
@@ -80,7 +87,11 @@ describe("govkpi crawl: a county column", () => {
     expect(third.code, third.stderr).toBe(0);
     expect(third.stdout).toMatch(/county-fzb: ok, 9 report links, 1 new or changed/);
     const runs = await readParquet(data, "SELECT status, new FROM runs ORDER BY started_at");
-    expect(runs).toEqual([{ status: "partial", new: 7 }, { status: "unchanged", new: 0 }, { status: "ok", new: 1 }]);
+    expect(runs).toEqual([
+      { status: "partial", new: 7 },
+      { status: "unchanged", new: 0 },
+      { status: "ok", new: 1 },
+    ]);
     expect(await readParquet(data, "SELECT count(*)::INTEGER AS n FROM reports")).toEqual([{ n: 7 }]);
   }, 120_000);
 });

@@ -26,7 +26,12 @@ beforeAll(async () => {
 afterAll(() => web.close());
 
 const get = (path: string, o: { maxBytes?: number; timeoutMs?: number } = {}) =>
-  exchange(web.url("enc.gov.test", path), { headers: {}, timeoutMs: o.timeoutMs ?? 2000, maxBytes: o.maxBytes ?? 1_000_000, dispatcher: dispatcherFor({ "enc.gov.test": "127.0.0.1" }) });
+  exchange(web.url("enc.gov.test", path), {
+    headers: {},
+    timeoutMs: o.timeoutMs ?? 2000,
+    maxBytes: o.maxBytes ?? 1_000_000,
+    dispatcher: dispatcherFor({ "enc.gov.test": "127.0.0.1" }),
+  });
 
 describe("one HTTP exchange", () => {
   it.each(["/gzip", "/br", "/deflate", "/raw-deflate"])("decodes %s", async (path) => {

@@ -36,7 +36,10 @@ async function killedCrawl(sources: string, data: string, when: (hits: number, s
 }
 
 const journal = (data: string) =>
-  readFileSync(join(data, "crawl", "county-fzb.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { t: string; url?: string; run_id?: string; run?: { run_id: string } });
+  readFileSync(join(data, "crawl", "county-fzb.jsonl"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { t: string; url?: string; run_id?: string; run?: { run_id: string } });
 
 describe("govkpi crawl killed and run again", () => {
   it("loads every report once, as an uninterrupted crawl does", async () => {
@@ -49,19 +52,31 @@ describe("govkpi crawl killed and run again", () => {
     await killedCrawl(sources, data, (hits) => hits >= 3);
     // 2: in the middle of the articles
     await killedCrawl(sources, data, (hits) => hits >= 10);
-    const secondRun = journal(data).filter((e) => e.t === "run").at(-1)!.run!.run_id;
-    const committed = journal(data).filter((e) => e.t === "url" && e.run_id === secondRun).map((e) => new URL(e.url!).pathname);
+    const secondRun = journal(data)
+      .filter((e) => e.t === "run")
+      .at(-1)!.run!.run_id;
+    const committed = journal(data)
+      .filter((e) => e.t === "url" && e.run_id === secondRun)
+      .map((e) => new URL(e.url!).pathname);
     expect(committed.length).toBeGreaterThan(0);
     // 3: once the crawl is over, while the stages load what it found
     const resumed = await killedCrawl(sources, data, (_hits, stderr) => /"msg":"crawl ended"/.test(stderr));
-    for (const path of committed) expect(resumed.filter((h) => h.path === path), `${path} fetched again`).toEqual([]);
+    for (const path of committed)
+      expect(
+        resumed.filter((h) => h.path === path),
+        `${path} fetched again`,
+      ).toEqual([]);
     // the kill did catch reports announced and not yet loaded: the next run's stages take them from the inbox
     expect(readdirSync(join(data, "inbox")).filter((f) => f.endsWith(".json")).length).toBeGreaterThan(0);
 
     const last = await crawl(web, sources, data);
     expect(last.code, last.stderr).toBe(0);
     const reports = await readParquet(data, "SELECT title, count(*)::INTEGER AS n FROM reports GROUP BY title ORDER BY title");
-    expect(reports).toEqual(Object.values(COUNTY).map((r) => ({ title: r.title, n: 1 })).sort((a, b) => a.title.localeCompare(b.title)));
+    expect(reports).toEqual(
+      Object.values(COUNTY)
+        .map((r) => ({ title: r.title, n: 1 }))
+        .sort((a, b) => a.title.localeCompare(b.title)),
+    );
     expect(await warehouseContents(data)).toEqual(await warehouseContents(baseline));
 
     // the third run had ended before its kill; the last one finds nothing new

@@ -79,7 +79,10 @@ describe("govkpi crawl: the rules of the road", () => {
   it("reads a column through its selectors, the body alone landed and the date from its own element", async () => {
     const [report] = await readParquet(data, "SELECT title, published_date::VARCHAR AS published FROM reports WHERE source = 'selectors'");
     expect(report).toEqual({ title: "镇江市市场监督管理局2023年法治政府建设年度报告", published: "2024-02-15" });
-    const petitions = await readParquet(data, "SELECT value FROM facts f JOIN reports r USING (report_id) WHERE r.source = 'selectors' AND metric = 'petitions.total'");
+    const petitions = await readParquet(
+      data,
+      "SELECT value FROM facts f JOIN reports r USING (report_id) WHERE r.source = 'selectors' AND metric = 'petitions.total'",
+    );
     // the body's figure; 999 stands only in the "related articles" box beside it
     const inBody = Number(/受理信访事项(\d+)件/.exec(shortReport("镇江市市场监督管理局", 2023).parts.paragraphs[1]!)![1]);
     expect(petitions).toEqual([{ value: inBody }]);

@@ -14,7 +14,9 @@ afterAll(() => site.close());
 
 function sourcesFile(): string {
   const file = join(tempDir(), "sources.yaml");
-  writeFileSync(file, `sources:
+  writeFileSync(
+    file,
+    `sources:
   - id: fake-health
     start_urls: [${site.origin}/fzzfjs/index.html]
     allow_hosts: ["${site.host}"]
@@ -22,7 +24,8 @@ function sourcesFile(): string {
     rate_per_minute: 600
     timeout_seconds: 1
     max_bytes: 2000000
-`);
+`,
+  );
   return file;
 }
 
@@ -34,9 +37,16 @@ describe("govkpi crawl", () => {
     // four URLs failed (404, time-out, redirect loop, too large): partial, exit code 1
     expect(first.code, first.stderr).toBe(1);
 
-    const reports = await readParquet(data, "SELECT source, source_url, status, org_name, report_year::INTEGER AS report_year FROM reports ORDER BY source_url");
+    const reports = await readParquet(
+      data,
+      "SELECT source, source_url, status, org_name, report_year::INTEGER AS report_year FROM reports ORDER BY source_url",
+    );
     expect(reports.map((r) => new URL(String(r.source_url)).pathname)).toEqual([
-      "/art/2024/nantong.html", "/art/dongyang.html", "/art/flaky.html", "/art/nanshan.html", "/files/hlj-2020.pdf",
+      "/art/2024/nantong.html",
+      "/art/dongyang.html",
+      "/art/flaky.html",
+      "/art/nanshan.html",
+      "/files/hlj-2020.pdf",
     ]);
     expect(reports.every((r) => r.source === "fake-health" && r.status === "extracted")).toBe(true);
     expect(reports.find((r) => String(r.source_url).endsWith(".pdf"))).toMatchObject({ org_name: "黑龙江省卫生健康委员会", report_year: 2020 });
@@ -59,7 +69,9 @@ describe("govkpi crawl", () => {
     // the 404 is remembered as gone; the time-out, the loop and the huge page fail again
     expect(second.code, second.stderr).toBe(1);
     expect(second.stdout).toMatch(/fake-health: partial, 11 report links, 0 new or changed, 5 not modified/);
-    expect(site.requests.filter((r) => r.startsWith("/art/") && !r.includes("slow") && !r.includes("missing") && !r.includes("loop") && !r.includes("huge"))).toEqual([]);
+    expect(
+      site.requests.filter((r) => r.startsWith("/art/") && !r.includes("slow") && !r.includes("missing") && !r.includes("loop") && !r.includes("huge")),
+    ).toEqual([]);
     expect(await readParquet(data, "SELECT count(*) AS n FROM reports")).toEqual([{ n: "5" }]);
   });
 

@@ -84,7 +84,9 @@ describe("list pages", () => {
 
 describe("pages that are something else", () => {
   it("finds where a redirect page sends the browser", () => {
-    expect(redirectTarget('<meta http-equiv="Refresh" content="0;URL=\'/col/col123/index.html\'">', "http://a.gov.cn/")).toBe("http://a.gov.cn/col/col123/index.html");
+    expect(redirectTarget('<meta http-equiv="Refresh" content="0;URL=\'/col/col123/index.html\'">', "http://a.gov.cn/")).toBe(
+      "http://a.gov.cn/col/col123/index.html",
+    );
     expect(redirectTarget('<script>window.location.href="list.html";</script>', "http://a.gov.cn/col/")).toBe("http://a.gov.cn/col/list.html");
     expect(redirectTarget("<p>某县2023年法治政府建设年度报告</p>", "http://a.gov.cn/")).toBeNull();
   });

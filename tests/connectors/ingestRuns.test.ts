@@ -13,7 +13,10 @@ describe("runs of every ingest path", () => {
       const r = await govkpi([...args, "--data", data]);
       expect(r.code, r.stderr).toBe(0);
     }
-    const runs = await readParquet(data, "SELECT source, kind, status, discovered, new, not_modified, excluded, failed, duration_s >= 0 AS timed FROM runs ORDER BY started_at");
+    const runs = await readParquet(
+      data,
+      "SELECT source, kind, status, discovered, new, not_modified, excluded, failed, duration_s >= 0 AS timed FROM runs ORDER BY started_at",
+    );
     // samples/ holds five reports and NOTICE.md, which is not a report file
     expect(runs).toEqual([
       { source: "folder:samples", kind: "folder", status: "ok", discovered: 6, new: 5, not_modified: 0, excluded: 1, failed: 0, timed: true },

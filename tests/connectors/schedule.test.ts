@@ -15,7 +15,10 @@ let web: GovWeb;
 beforeAll(async () => {
   web = await startGovWeb(() => ({
     "quick.gov.test": smallColumn("泰州市司法局", [shortReport("泰州市司法局", 2022), shortReport("泰州市司法局", 2023)]),
-    "slow.gov.test": smallColumn("盐城市审计局", [2019, 2020, 2021, 2022, 2023].map((y) => shortReport("盐城市审计局", y))),
+    "slow.gov.test": smallColumn(
+      "盐城市审计局",
+      [2019, 2020, 2021, 2022, 2023].map((y) => shortReport("盐城市审计局", y)),
+    ),
   }));
 });
 afterAll(() => web.close());
@@ -29,7 +32,10 @@ const until = async (done: () => boolean | Promise<boolean>, what: string, timeo
 };
 
 const logLines = (stderr: string) =>
-  stderr.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+  stderr
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe("govkpi schedule", () => {
   it("records a tick that fails on a held warehouse, runs the next ones, and stops within 5 s of SIGTERM", async () => {
@@ -87,7 +93,10 @@ describe("govkpi schedule", () => {
         // already released
       }
     }
-    const journal = readFileSync(join(data, "crawl", "slow.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as { t: string; run?: { status: string } });
+    const journal = readFileSync(join(data, "crawl", "slow.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { t: string; run?: { status: string } });
     expect(journal.filter((e) => e.t === "run").at(-1)!.run!.status).toBe("interrupted");
     expect(web.hitsOn("slow.gov.test").filter((h) => h.path.startsWith("/col/a")).length).toBeLessThan(5);
   }, 180_000);

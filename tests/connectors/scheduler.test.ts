@@ -5,8 +5,7 @@ import { JobPool } from "../../pipelines/scheduler/jobPool.ts";
 import { scheduleSources } from "../../pipelines/scheduler/scheduler.ts";
 import { Source } from "../../schemas/sources.ts";
 
-const source = (id: string, schedule: string) =>
-  Source.parse({ id, start_urls: [`https://${id}.gov.cn/list.html`], allow_hosts: [`${id}.gov.cn`], schedule });
+const source = (id: string, schedule: string) => Source.parse({ id, start_urls: [`https://${id}.gov.cn/list.html`], allow_hosts: [`${id}.gov.cn`], schedule });
 
 beforeEach(() => vi.useFakeTimers({ now: new Date("2026-01-05T02:59:30Z") }));
 afterEach(() => vi.useRealTimers());

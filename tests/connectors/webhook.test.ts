@@ -15,7 +15,9 @@ afterEach(killServers);
 
 describe("govkpi serve", () => {
   it("refuses to start without a token", async () => {
-    const child = spawn(process.execPath, [join(REPO, "bin/govkpi.mjs"), "serve", "--port", "0", "--data", tempDir(), "--token-env", "NO_SUCH_TOKEN_VAR"], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [join(REPO, "bin/govkpi.mjs"), "serve", "--port", "0", "--data", tempDir(), "--token-env", "NO_SUCH_TOKEN_VAR"], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let err = "";
     child.stderr.on("data", (c: Buffer) => (err += c));
     const code = await new Promise((r) => child.on("exit", r));
@@ -43,7 +45,11 @@ describe("govkpi serve", () => {
     const body = await ok.json();
     expect(body.landing_key).toMatch(/^sha256\//);
     expect(readFileSync(join(data, "landing", body.landing_key))).toEqual(sample);
-    const json = await post(url, JSON.stringify({ url: "https://wjw.example.gov.cn/r.html", title: "某县卫生健康局2022年法治政府建设工作报告", text: "全年受理信访件12件。" }), "application/json");
+    const json = await post(
+      url,
+      JSON.stringify({ url: "https://wjw.example.gov.cn/r.html", title: "某县卫生健康局2022年法治政府建设工作报告", text: "全年受理信访件12件。" }),
+      "application/json",
+    );
     expect(json.status).toBe(202);
 
     const reports = await loadedReports(data, 2);
@@ -72,7 +78,11 @@ describe("govkpi serve", () => {
     const data = tempDir();
     const inbox = new Inbox(join(data, "inbox"));
     const { raw } = await landPayload(landingZoneOf(data), {
-      bytes: sample, source: "webhook", source_url: "https://wjw.example.gov.cn/crashed.html", file_name: "report.txt", content_type: "text/plain",
+      bytes: sample,
+      source: "webhook",
+      source_url: "https://wjw.example.gov.cn/crashed.html",
+      file_name: "report.txt",
+      content_type: "text/plain",
     });
     await inbox.add(raw);
     await serve(data);

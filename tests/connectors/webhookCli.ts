@@ -49,4 +49,3 @@ export async function loadedReports(data: string, expected: number, columns = "s
   }
   throw new Error(`fewer than ${expected} reports loaded in time`);
 }
-

@@ -106,7 +106,11 @@ describe("govkpi serve: what a report is and who sent it", () => {
     const generated = wrong.headers.get("x-request-id");
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);
     await new Promise((r) => setTimeout(r, 300));
-    const lines = served.log().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = served
+      .log()
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toContainEqual(expect.objectContaining({ req_id: "req-42", msg: "accepted", level: "info" }));
     expect(lines).toContainEqual(expect.objectContaining({ req_id: generated, msg: "refused", status: 401, level: "warn" }));
   });
@@ -143,7 +147,16 @@ describe("govkpi serve: one-line errors", () => {
     await new Promise((r) => child.on("exit", r));
     const runs = await readParquet(data, "SELECT source, kind, status, discovered, fetched, new, failed, error FROM runs");
     expect(runs).toEqual([
-      { source: "webhook", kind: "webhook", status: "partial", discovered: 2, fetched: 1, new: 1, failed: 1, error: expect.stringMatching(/1× http_415: unsupported content type image\/png/) },
+      {
+        source: "webhook",
+        kind: "webhook",
+        status: "partial",
+        discovered: 2,
+        fetched: 1,
+        new: 1,
+        failed: 1,
+        error: expect.stringMatching(/1× http_415: unsupported content type image\/png/),
+      },
     ]);
   });
 });

@@ -15,7 +15,9 @@ import { REPO, tempDir } from "../helpers/cli.ts";
 import { generateKpiWarehouse } from "../helpers/kpiWarehouse.ts";
 
 const committed = (path: string) => readFileSync(join(REPO, path), "utf8");
-const dashboards = generatedFiles().filter(([path]) => path.endsWith(".json")).map(([path]) => JSON.parse(committed(path)));
+const dashboards = generatedFiles()
+  .filter(([path]) => path.endsWith(".json"))
+  .map(([path]) => JSON.parse(committed(path)));
 
 /**
  * The plugin's query model as Go's encoding/json reads it: sqlutil.Query (rawSql string, format a
@@ -67,7 +69,10 @@ describe("the DuckDB plugin's query model", () => {
 
   it("never quotes a variable: the plugin's sqlstring format quotes the values itself", () => {
     for (const d of dashboards) {
-      for (const sql of [...d.panels.map((p: { targets: Array<{ rawSql: string }> }) => p.targets[0]!.rawSql), ...d.templating.list.map((v: { query: { rawSql: string } }) => v.query.rawSql)]) {
+      for (const sql of [
+        ...d.panels.map((p: { targets: Array<{ rawSql: string }> }) => p.targets[0]!.rawSql),
+        ...d.templating.list.map((v: { query: { rawSql: string } }) => v.query.rawSql),
+      ]) {
         expect(sql).not.toMatch(/'\$\{?\w+/);
       }
     }
@@ -80,10 +85,11 @@ describe("dashboard layout", () => {
     for (const p of d.panels) {
       const { x, y, w, h } = p.gridPos;
       expect(x >= 0 && w > 0 && x + w <= 24 && h > 0, `${p.title} fits`).toBe(true);
-      for (let i = x; i < x + w; i++) for (let j = y; j < y + h; j++) {
-        expect(cells.has(`${i},${j}`), `${p.title} overlaps another panel at ${i},${j}`).toBe(false);
-        cells.add(`${i},${j}`);
-      }
+      for (let i = x; i < x + w; i++)
+        for (let j = y; j < y + h; j++) {
+          expect(cells.has(`${i},${j}`), `${p.title} overlaps another panel at ${i},${j}`).toBe(false);
+          cells.add(`${i},${j}`);
+        }
       expect(p.datasource).toEqual(DATASOURCE);
     }
   });
@@ -94,7 +100,24 @@ describe("the datasource", () => {
 
   it("is in memory, with the table macros", () => {
     expect(ds).toMatchObject({ type: DATASOURCE.type, uid: DATASOURCE.uid, jsonData: { path: "" } });
-    for (const table of ["facts", "reports", "runs", "dead_letters", "metrics", "orgs", "org_years", "reports_rollup", "kpi_yearly", "kpi_by_org", "kpi_rollup", "kpi_standard", "kpi_flags", "checks", "checks_by_org"]) expect(ds.jsonData.initSql).toContain(`MACRO ${table}_at(`);
+    for (const table of [
+      "facts",
+      "reports",
+      "runs",
+      "dead_letters",
+      "metrics",
+      "orgs",
+      "org_years",
+      "reports_rollup",
+      "kpi_yearly",
+      "kpi_by_org",
+      "kpi_rollup",
+      "kpi_standard",
+      "kpi_flags",
+      "checks",
+      "checks_by_org",
+    ])
+      expect(ds.jsonData.initSql).toContain(`MACRO ${table}_at(`);
   });
 
   it("starts on an empty warehouse (Grafana up before the first load): initSql runs, the snapshot is ''", async () => {

@@ -104,9 +104,14 @@ describe("what the KPI panels say", () => {
     const trend = panel(/各级逐年（不跨级相加）/);
     const { results } = await runAll(kpi, RANGES["the default (now-6y)"], (name) => (name === "metric" ? "default" : "all"));
     const rows = results.get(trend.id)!.rows;
-    const truth = (await runSql(conn, `SELECT report_year::VARCHAR AS year, admin_level, sum(v) AS total FROM (
+    const truth = (
+      await runSql(
+        conn,
+        `SELECT report_year::VARCHAR AS year, admin_level, sum(v) AS total FROM (
         SELECT org_name, province, city, county, admin_level, report_year, max(value) AS v FROM facts
-        WHERE metric = 'petitions.total' AND scope IS NULL AND qualifier IS NULL GROUP BY ALL) GROUP BY ALL`)).rows;
+        WHERE metric = 'petitions.total' AND scope IS NULL AND qualifier IS NULL GROUP BY ALL) GROUP BY ALL`,
+      )
+    ).rows;
     expect(rows.length).toBeGreaterThan(3);
     for (const row of rows) {
       for (const [level, label] of Object.entries(ADMIN_LEVEL_LABELS)) {
@@ -120,18 +125,29 @@ describe("what the KPI panels say", () => {
     const latest = panel(/各单位最新数据/);
     const rows = (await runAll(kpi, RANGES["mid-2019 to mid-2022"], () => "all")).results.get(latest.id)!.rows;
     expect(rows.length).toBeGreaterThan(100);
-    const truth = new Map((await runSql(conn, `SELECT f.org_name, m.display, coalesce(f.qualifier, '') AS q, coalesce(f.scope, '') AS s, max(f.report_year) AS year
-      FROM facts f JOIN metrics m ON m.code = f.metric WHERE f.report_year BETWEEN 2019 AND 2022 GROUP BY ALL`)).rows
-      .map((r) => [`${r.org_name}|${r.display}|${r.q}|${r.s}`, Number(r.year)]));
+    const truth = new Map(
+      (
+        await runSql(
+          conn,
+          `SELECT f.org_name, m.display, coalesce(f.qualifier, '') AS q, coalesce(f.scope, '') AS s, max(f.report_year) AS year
+      FROM facts f JOIN metrics m ON m.code = f.metric WHERE f.report_year BETWEEN 2019 AND 2022 GROUP BY ALL`,
+        )
+      ).rows.map((r) => [`${r.org_name}|${r.display}|${r.q}|${r.s}`, Number(r.year)]),
+    );
     for (const r of rows) expect(Number(r.report_year), JSON.stringify(r)).toBe(truth.get(`${r.org_name}|${r.指标}|${r.qualifier ?? ""}|${r.scope ?? ""}`));
     expect(new Set(rows.map((r) => Number(r.report_year)))).toContain(2022);
-    expect(rows.some((r) => Number(r.report_year) < 2022), "an organisation that skipped 2022 shows its 2021 figure").toBe(true);
+    expect(
+      rows.some((r) => Number(r.report_year) < 2022),
+      "an organisation that skipped 2022 shows its 2021 figure",
+    ).toBe(true);
   });
 
   it("counts failed consistency checks per organisation and year, and the evidence dashboard shows that organisation's checks with their sums and links", async () => {
     const checks = panel(/一致性检查/);
     const rows = (await runAll(kpi, RANGES["mid-2019 to mid-2022"], () => "all")).results.get(checks.id)!.rows;
-    const [truth] = (await runSql(conn, "SELECT count(*) AS failed FROM checks WHERE passed = false AND org_name IS NOT NULL AND report_year BETWEEN 2019 AND 2022")).rows;
+    const [truth] = (
+      await runSql(conn, "SELECT count(*) AS failed FROM checks WHERE passed = false AND org_name IS NOT NULL AND report_year BETWEEN 2019 AND 2022")
+    ).rows;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.reduce((n, r) => n + Number(r.未通过), 0)).toBe(Number(truth!.failed));
     const flagged = rows[0]!;
@@ -156,13 +172,18 @@ describe("what the KPI panels say", () => {
 
   it("traces a flagged jump to its sentence: the evidence dashboard shows every year of the organisation with its source", async () => {
     const quality = panel(/数据质量/);
-    const flags = (await runAll(kpi, RANGES["the default (now-6y)"], () => "all")).results.get(quality.id)!.rows.filter((r) => String(r.issue).startsWith("跳变"));
+    const flags = (await runAll(kpi, RANGES["the default (now-6y)"], () => "all")).results
+      .get(quality.id)!
+      .rows.filter((r) => String(r.issue).startsWith("跳变"));
     expect(flags.length).toBeGreaterThan(0);
     const flag = flags[0]!;
     const evidence = dashboards.find((d) => d.uid === "govkpi-evidence")!;
     const g = await grafanaScene(conn, evidence, RANGES["the default (now-6y)"], () => "all");
     // as the data link sets them: the flagged row's organisation and metric
-    for (const [name, value] of [["org", flag.org_name], ["metric", flag.指标]] as const) {
+    for (const [name, value] of [
+      ["org", flag.org_name],
+      ["metric", flag.指标],
+    ] as const) {
       const v = g.scene.state.$variables!.getByName(name)!;
       (v as unknown as { changeValueTo(x: string[]): void }).changeValueTo([String(value)]);
     }

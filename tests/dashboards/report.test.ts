@@ -16,11 +16,26 @@ const OCR = spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" }).stdou
 if (!OCR) console.warn("skipping the screenshot OCR check: no tesseract with chi_sim (apt-get install tesseract-ocr tesseract-ocr-chi-sim)");
 
 const chromiumArgs = (extra: string[], url: string) => [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", `--user-data-dir=${tempDir("govkpi-chromium-")}`, "--virtual-time-budget=10000", ...extra, url,
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  `--user-data-dir=${tempDir("govkpi-chromium-")}`,
+  "--virtual-time-budget=10000",
+  ...extra,
+  url,
 ];
 const renderedDom = (url: string) =>
-  execFileSync(CHROMIUM!, chromiumArgs(["--dump-dom"], url), { encoding: "utf8", timeout: 90_000, maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "ignore"] });
+  execFileSync(CHROMIUM!, chromiumArgs(["--dump-dom"], url), {
+    encoding: "utf8",
+    timeout: 90_000,
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "ignore"],
+  });
 
 let data: string;
 let out: string;
@@ -76,10 +91,16 @@ describe("govkpi report", () => {
 
   it.skipIf(!CHROMIUM || !OCR)("a screenshot shows the Chinese labels and units (read back by OCR)", { timeout: 240_000 }, () => {
     const png = join(data, "report.png");
-    execFileSync(CHROMIUM!, chromiumArgs(["--window-size=1400,2200", "--force-device-scale-factor=2", `--screenshot=${png}`], `file://${out}`), { timeout: 90_000, stdio: "ignore" });
+    execFileSync(CHROMIUM!, chromiumArgs(["--window-size=1400,2200", "--force-device-scale-factor=2", `--screenshot=${png}`], `file://${out}`), {
+      timeout: 90_000,
+      stdio: "ignore",
+    });
     const text = execFileSync("tesseract", [png, "-", "-l", "chi_sim"], { encoding: "utf8", timeout: 120_000, stdio: ["ignore", "pipe", "ignore"] })
-            // OCR reads a full-width bracket as （, ( or 〈
-      .replace(/\s+/g, "").replace(/[（〈]/g, "(").replace(/[）〉]/g, ")");
-    for (const label of ["信访总量(件)", "罚没款(元)", "承诺时限压缩比(%)", "省级", "市级", "县级", "同比"]) expect(text, `the screenshot shows ${label}`).toContain(label);
+      // OCR reads a full-width bracket as （, ( or 〈
+      .replace(/\s+/g, "")
+      .replace(/[（〈]/g, "(")
+      .replace(/[）〉]/g, ")");
+    for (const label of ["信访总量(件)", "罚没款(元)", "承诺时限压缩比(%)", "省级", "市级", "县级", "同比"])
+      expect(text, `the screenshot shows ${label}`).toContain(label);
   });
 });

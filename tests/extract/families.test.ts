@@ -71,8 +71,7 @@ describe("petitions", () => {
   it("reads a combined 来信来访来电 figure as the total, not as one channel", () =>
     expectFacts("全年共受理来信来访来电1,245件。", [{ metric: "petitions.total", value: 1245 }]));
 
-  it("does not take a satisfaction rate outside petitions", () =>
-    expect(facts("家庭医生签约服务满意度达到96%。患者满意度95%。")).toEqual([]));
+  it("does not take a satisfaction rate outside petitions", () => expect(facts("家庭医生签约服务满意度达到96%。患者满意度95%。")).toEqual([]));
 });
 
 describe("penalties", () => {
@@ -114,11 +113,14 @@ describe("penalties", () => {
 
   it("scopes a domain's cases, so they are charted beside the year's total, not added to it", () => {
     const got = extractFacts("全年共立案查处各类违法案件1,856宗。其中,查办食品安全案件412宗;查处价格违法案件58宗。");
-    expect(got.map((f) => [f.value, f.scope])).toEqual([[1856, null], [412, "食品安全"], [58, "价格"]]);
+    expect(got.map((f) => [f.value, f.scope])).toEqual([
+      [1856, null],
+      [412, "食品安全"],
+      [58, "价格"],
+    ]);
   });
 
-  it("takes no averages and no waived fines as the year's fines", () =>
-    expect(facts("行政处罚案件平均罚款3,000元,累计减免罚款230万元。")).toEqual([]));
+  it("takes no averages and no waived fines as the year's fines", () => expect(facts("行政处罚案件平均罚款3,000元,累计减免罚款230万元。")).toEqual([]));
 
   it("does not count list sizes or lawsuits as cases", () =>
     expect(facts("制定轻微违法行为不予处罚清单15项。全年办理行政应诉案件2件。").map((f) => f.metric)).toEqual(["disputes.lawsuits"]));

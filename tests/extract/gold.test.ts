@@ -24,7 +24,9 @@ interface Score {
 }
 
 async function score(corpus: string, gold: string, metrics?: string[]): Promise<Score> {
-  const files = readdirSync(corpus).filter((f) => /\.(?:txt|html)$/.test(f)).map((f) => join(corpus, f));
+  const files = readdirSync(corpus)
+    .filter((f) => /\.(?:txt|html)$/.test(f))
+    .map((f) => join(corpus, f));
   const run = await govkpi(["extract", ...files]);
   expect(run.code, run.stderr).toBe(0);
   const pred = join(tempDir(), "pred.jsonl");

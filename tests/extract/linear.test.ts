@@ -7,7 +7,6 @@ import { describe, expect, it } from "vitest";
 import { extractReport } from "../../pipelines/stages/extract/index.ts";
 import { MB, repeat, timeRatio } from "../helpers/linearity.ts";
 
-
 const INPUTS: Array<[string, (bytes: number) => string]> = [
   ["an aside that never ends: 共受理信访(含)(含)…", (b) => repeat(b, "(含)", "共受理信访")],
   ["one clause many times: 受理信访12件…", (b) => repeat(b, "受理信访12件")],

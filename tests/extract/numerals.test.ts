@@ -13,8 +13,16 @@ const one = (text: string) => {
 
 describe("Chinese numerals", () => {
   it.each([
-    ["一千四百六十一", 1461], ["两万", 20000], ["十二", 12], ["二十", 20], ["一百零五", 105],
-    ["三千零八", 3008], ["十万", 100000], ["一亿二千万", 120000000], ["二〇二三", 2023], ["九", 9],
+    ["一千四百六十一", 1461],
+    ["两万", 20000],
+    ["十二", 12],
+    ["二十", 20],
+    ["一百零五", 105],
+    ["三千零八", 3008],
+    ["十万", 100000],
+    ["一亿二千万", 120000000],
+    ["二〇二三", 2023],
+    ["九", 9],
   ])("%s → %d", (s, n) => expect(chineseNumeral(s)).toBe(n));
 
   it("is null for what is not a numeral", () => expect(chineseNumeral("若干")).toBeNull());
@@ -60,21 +68,25 @@ describe("figures in report text", () => {
     expect(one(text)).toMatchObject({ value: null, redacted: true });
   });
 
-  it.each(["数十件", "若干件", "百余件", "二十余件", "千余人次", "一是加强学习", "十九大精神", "第三季度", "一件事一次办"])(
-    "%s gives no figure",
-    (text) => expect(findNumbers(text).filter((t) => t.value !== null || t.redacted)).toHaveLength(0),
+  it.each(["数十件", "若干件", "百余件", "二十余件", "千余人次", "一是加强学习", "十九大精神", "第三季度", "一件事一次办"])("%s gives no figure", (text) =>
+    expect(findNumbers(text).filter((t) => t.value !== null || t.redacted)).toHaveLength(0),
   );
 });
 
 describe("where figures start", () => {
   it("reading only where figureStarts points finds every figure the grammar reads from any position", () => {
     const texts = [
-      ...readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(SAMPLES, f), "utf8")),
+      ...readdirSync(SAMPLES)
+        .filter((f) => f.endsWith(".txt"))
+        .map((f) => readFileSync(join(SAMPLES, f), "utf8")),
       readFileSync(join(import.meta.dirname, "families.test.ts"), "utf8"),
       "约百分之九十五，近三成，不超过十五个工作日，超过2万多件，XX件与**宗，一千四百六十一人次，第十二件，十九大，12345热线",
     ];
     for (const text of texts) {
-      const everywhere = readFigures(text, Array.from({ length: text.length }, (_, i) => i));
+      const everywhere = readFigures(
+        text,
+        Array.from({ length: text.length }, (_, i) => i),
+      );
       expect(findNumbers(text)).toEqual(everywhere);
       expect(everywhere.length).toBeGreaterThan(5);
     }

@@ -2,7 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { leadingPlaceNames, parentChain, regionByCode, regionsNamed, shortForms } from "../../schemas/regions.ts";
 
-const codes = (name: string) => regionsNamed(name).map((r) => r.code).sort();
+const codes = (name: string) =>
+  regionsNamed(name)
+    .map((r) => r.code)
+    .sort();
 
 describe("region gazetteer", () => {
   it("finds provinces, prefectures and counties by full name, with six-digit codes and their parents", () => {

@@ -11,9 +11,17 @@ import { SAMPLES, SHARED } from "../helpers/cli.ts";
 
 const REAL = join(SHARED, "corpus", "real");
 const texts = [
-  ...readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(SAMPLES, f), "utf8")),
-  ...(existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(REAL, f), "utf8")) : []),
-  ...readdirSync(import.meta.dirname).filter((f) => f.endsWith(".test.ts")).map((f) => readFileSync(join(import.meta.dirname, f), "utf8")),
+  ...readdirSync(SAMPLES)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => readFileSync(join(SAMPLES, f), "utf8")),
+  ...(existsSync(REAL)
+    ? readdirSync(REAL)
+        .filter((f) => f.endsWith(".txt"))
+        .map((f) => readFileSync(join(REAL, f), "utf8"))
+    : []),
+  ...readdirSync(import.meta.dirname)
+    .filter((f) => f.endsWith(".test.ts"))
+    .map((f) => readFileSync(join(import.meta.dirname, f), "utf8")),
 ];
 
 function masked(sentence: string): string {
@@ -33,7 +41,10 @@ describe("rule words", () => {
       for (const rule of KPI_RULES) {
         for (const hit of m.matchAll(rule.pattern)) {
           matches++;
-          expect(rule.words.some((w) => hit[0].includes(w)), `${rule.source} matched "${hit[0]}" with none of ${rule.words}`).toBe(true);
+          expect(
+            rule.words.some((w) => hit[0].includes(w)),
+            `${rule.source} matched "${hit[0]}" with none of ${rule.words}`,
+          ).toBe(true);
           expect(outsideBrackets(hit[0]), `${rule.source} matched across a clause: "${hit[0]}"`).not.toMatch(/[，,；;：:]/);
         }
       }

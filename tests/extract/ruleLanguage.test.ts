@@ -20,11 +20,12 @@ describe("rules are checked when they are made", () => {
     expect(() => rule("legal.reviews", "合法性审查{gap}#{day}")).toThrow(/in day but legal.reviews is in count/);
     expect(() => rule("approvals.time_cut_ratio", "压缩比{gap}#{count}")).toThrow(/in count but approvals.time_cut_ratio is in percent/);
     expect(() => rule("legal.reviews", "合法性审查{gap}#{count:元}")).toThrow(/元 is not a count unit/);
-    expect(() => rule(["approvals.days_before", "approvals.days_after"], "时限由#{day}压缩至#{count}", { qualify: () => null })).toThrow(/figure 2 is in count/);
+    expect(() => rule(["approvals.days_before", "approvals.days_after"], "时限由#{day}压缩至#{count}", { qualify: () => null })).toThrow(
+      /figure 2 is in count/,
+    );
   });
 
-  it("needs one metric per figure", () =>
-    expect(() => rule("legal.reviews", "合法性审查#{count}和#{count}")).toThrow(/2 figure\(s\) for 1 metric/));
+  it("needs one metric per figure", () => expect(() => rule("legal.reviews", "合法性审查#{count}和#{count}")).toThrow(/2 figure\(s\) for 1 metric/));
 
   it("knows its placeholders and named groups", () => {
     expect(() => rule("legal.reviews", "合法性审查{gaps}#{count}")).toThrow(/unknown placeholder \{gaps\}/);
@@ -54,8 +55,7 @@ describe("units keep figures apart", () => {
     ["即办事项办理时限不超过2个工作日。", "approvals.instant_items"],
     ["行政复议案件审理期限缩短至30个工作日。", "disputes.reconsiderations"],
     ["12345热线工单办理时限压缩至3个工作日。", "petitions.calls"],
-  ])("a number of working days is no count: %s", (text, metric) =>
-    expect(extractFacts(text).filter((f) => f.metric === metric)).toEqual([]));
+  ])("a number of working days is no count: %s", (text, metric) => expect(extractFacts(text).filter((f) => f.metric === metric)).toEqual([]));
 
   it("still counts 个 where it counts things", () =>
     expect(extractFacts("即办事项增加到41个，合法性审查文件12个。").map((f) => [f.metric, f.value])).toEqual([

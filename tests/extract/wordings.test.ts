@@ -21,7 +21,10 @@ function expectFacts(text: string, expected: Expected[]) {
   for (const e of expected) expect(got).toContainEqual(expect.objectContaining({ approx: "exact", ...e }));
 }
 
-const only = (metric: string) => (text: string) => facts(text).filter((f) => f.metric === metric).map((f) => f.value);
+const only = (metric: string) => (text: string) =>
+  facts(text)
+    .filter((f) => f.metric === metric)
+    .map((f) => f.value);
 
 describe("petitions: totals in other words", () => {
   it.each([
@@ -53,7 +56,12 @@ describe("petitions: totals in other words", () => {
     ["受理群众来信来访326件次，信访内容主要涉及征地拆迁（85件）、劳动社保（62件）。", ["征地拆迁", "劳动社保"]],
     ["2022年共收到投诉举报2,356件，涉及的问题主要有食品安全1,023件、价格收费568件。", ["食品安全", "价格收费"]],
   ])("reads topics however the breakdown is announced: %s", (text, topics) =>
-    expect(facts(text).filter((f) => f.metric === "petitions.by_topic").map((f) => f.qualifier)).toEqual(topics));
+    expect(
+      facts(text)
+        .filter((f) => f.metric === "petitions.by_topic")
+        .map((f) => f.qualifier),
+    ).toEqual(topics),
+  );
 
   it("reads the topics after a total's 其中, leaving outcomes out", () =>
     expectFacts("受理信访件120件，其中涉及医疗纠纷30件、医保政策20件、办结115件。", [
@@ -102,7 +110,9 @@ describe("penalties in enforcement reports", () => {
   });
 
   it("reads a domain's cases: 治安案件, 违法用地案件, 环境违法案件", () =>
-    expect(facts("全年共查处各类治安案件1,256起。立案查处违法用地案件38宗。下达行政处罚决定书86份，罚款金额532.6万元。").map((f) => [f.metric, f.value, f.scope])).toEqual([
+    expect(
+      facts("全年共查处各类治安案件1,256起。立案查处违法用地案件38宗。下达行政处罚决定书86份，罚款金额532.6万元。").map((f) => [f.metric, f.value, f.scope]),
+    ).toEqual([
       ["penalties.cases", 1256, "治安"],
       ["penalties.cases", 38, "违法用地"],
       ["penalties.fines", 5326000, null],
@@ -110,7 +120,9 @@ describe("penalties in enforcement reports", () => {
     ]));
 
   it("does not read court, procuratorate or police figures as the body's penalties", () =>
-    expect(facts("少年法庭已审结刑事案件16件、民事案件近百件。全年破获刑事案件320起，行政拘留86人。").filter((f) => f.metric.startsWith("penalties"))).toEqual([]));
+    expect(facts("少年法庭已审结刑事案件16件、民事案件近百件。全年破获刑事案件320起，行政拘留86人。").filter((f) => f.metric.startsWith("penalties"))).toEqual(
+      [],
+    ));
 });
 
 describe("approvals: handled items and shares in other words", () => {
@@ -172,7 +184,8 @@ describe("双随机 inspections in other wordings", () => {
 
   // the catalogue counts 双随机 objects and tasks (家, 件): how many rounds of checks (次), or kinds of item, is neither
   it.each(["开展“双随机、一公开”联合抽查3次。", "抽取省级随机监督抽查事项21项。"])("%s gives no random checks", (text) =>
-    expect(only("inspections.random_checks")(text)).toEqual([]));
+    expect(only("inspections.random_checks")(text)).toEqual([]),
+  );
 });
 
 describe("proactive disclosure in other words", () => {
@@ -185,7 +198,11 @@ describe("proactive disclosure in other words", () => {
     ]));
 
   it("reads categories in brackets, with 、 inside names", () =>
-    expect(only("disclosure.proactive")("今年，我区政府信息公开单位共公布政府信息2599条，(其中机构职能类信息25条，政策、规范性文件类信息68条，其他应主动公开政府信息856条)对于主动公开的政府信息，主要通过门户网站发布。")).toEqual([2599, 25, 68, 856]));
+    expect(
+      only("disclosure.proactive")(
+        "今年，我区政府信息公开单位共公布政府信息2599条，(其中机构职能类信息25条，政策、规范性文件类信息68条，其他应主动公开政府信息856条)对于主动公开的政府信息，主要通过门户网站发布。",
+      ),
+    ).toEqual([2599, 25, 68, 856]));
 
   it.each([
     ["全年共发布77条信息。", 77],
@@ -200,7 +217,9 @@ describe("proactive disclosure in other words", () => {
   ])("%s", (text, value) => expect(only("disclosure.proactive")(text)).toEqual([value]));
 
   it("counts requests in 件, not the documents classed 依申请公开", () =>
-    expect(facts("印发公文类政府信息共432条，其中主动公开信息数99条，依申请公开信息数311条，不予公开22条。").map((f) => [f.metric, f.value])).toEqual([["disclosure.proactive", 99]]));
+    expect(facts("印发公文类政府信息共432条，其中主动公开信息数99条，依申请公开信息数311条，不予公开22条。").map((f) => [f.metric, f.value])).toEqual([
+      ["disclosure.proactive", 99],
+    ]));
 });
 
 describe("legality reviews in other words", () => {
@@ -223,7 +242,9 @@ describe("legality reviews in other words", () => {
 
 describe("a department's whole paragraph", () => {
   it("keeps a total's fine unscoped after a breakdown by procedure", () =>
-    expect(facts("全年办理行政处罚案件137宗，其中适用简易程序案件52宗，适用普通程序案件85宗，罚没款共计65.8万元。").map((f) => [f.metric, f.value, f.scope])).toEqual([
+    expect(
+      facts("全年办理行政处罚案件137宗，其中适用简易程序案件52宗，适用普通程序案件85宗，罚没款共计65.8万元。").map((f) => [f.metric, f.value, f.scope]),
+    ).toEqual([
       ["penalties.fines", 658000, null],
       ["penalties.cases", 137, null],
       ["penalties.cases", 52, "简易程序"],
@@ -255,10 +276,20 @@ describe("a department's whole paragraph", () => {
 describe("text out of a PDF: lines wrapped anywhere, blank lines between", () => {
   // lines as a page wraps them, about 30 characters wide
   it("reads a sentence across its line breaks, even between a figure and its unit", () =>
-    expect(facts("（一）主动公开。全年通过局门户网站和政务微博等渠道主动公开政\n\n府信息2,210条，其中发布行政许可信息986条、行政处罚信息312\n\n条、统计信息45条。").map((f) => f.value)).toEqual([2210, 986, 312, 45]));
+    expect(
+      facts(
+        "（一）主动公开。全年通过局门户网站和政务微博等渠道主动公开政\n\n府信息2,210条，其中发布行政许可信息986条、行政处罚信息312\n\n条、统计信息45条。",
+      ).map((f) => f.value),
+    ).toEqual([2210, 986, 312, 45]));
 
   it("reads a time cut whose unit a line break splits", () =>
-    expect(facts("深化不动产登记改革，二手房转移登记办理时限由7个工作\n\n日压缩至2个工作日，查封登记由5个工作日压缩至1个工作日。").map((f) => [f.metric, f.value, f.qualifier])).toEqual([
+    expect(
+      facts("深化不动产登记改革，二手房转移登记办理时限由7个工作\n\n日压缩至2个工作日，查封登记由5个工作日压缩至1个工作日。").map((f) => [
+        f.metric,
+        f.value,
+        f.qualifier,
+      ]),
+    ).toEqual([
       ["approvals.days_before", 7, "二手房转移登记"],
       ["approvals.days_after", 2, "二手房转移登记"],
       ["approvals.days_before", 5, "查封登记"],
@@ -267,7 +298,9 @@ describe("text out of a PDF: lines wrapped anywhere, blank lines between", () =>
 
   it("does not run a title or a heading into the sentence after it", () => {
     expect(facts("遂宁市司法局2022年政府信息公开工作年度报告\n受理群众来信12件。").map((f) => [f.metric, f.value])).toEqual([["petitions.letters", 12]]);
-    expect(facts("全年共受理政府信息公开申请36件，均按期答复，答复率达到百分之\n二、主动公开政府信息情况\n规章 0 0 3").map((f) => f.metric)).toEqual(["disclosure.requests"]);
+    expect(facts("全年共受理政府信息公开申请36件，均按期答复，答复率达到百分之\n二、主动公开政府信息情况\n规章 0 0 3").map((f) => f.metric)).toEqual([
+      "disclosure.requests",
+    ]);
   });
 });
 
@@ -303,10 +336,20 @@ describe("wider wordings of a figure's subject", () => {
     ["其中12345政务服务便民热线工单5,316宗、网络问政1,208宗。", "petitions.calls", 5316],
     ["其中12345政务服务便民热线工单5,316宗、网络问政1,208宗。", "petitions.online", 1208],
     ["全年共受理群众来信来访来电网信事项864件。", "petitions.total", 864],
-  ])("%s → %s", (text, metric, value) => expect(facts(text).filter((f) => f.metric === metric).map((f) => f.value)).toEqual([value]));
+  ])("%s → %s", (text, metric, value) =>
+    expect(
+      facts(text)
+        .filter((f) => f.metric === metric)
+        .map((f) => f.value),
+    ).toEqual([value]),
+  );
 
   it("reads topics in a sentence of their own after the total's", () =>
-    expect(facts("全年受理信访件2,815件。从反映问题看，医疗服务质量1,012件、医患纠纷638件、其他1,165件。").filter((f) => f.metric === "petitions.by_topic").map((f) => f.qualifier)).toEqual(["医疗服务质量", "医患纠纷", "其他"]));
+    expect(
+      facts("全年受理信访件2,815件。从反映问题看，医疗服务质量1,012件、医患纠纷638件、其他1,165件。")
+        .filter((f) => f.metric === "petitions.by_topic")
+        .map((f) => f.qualifier),
+    ).toEqual(["医疗服务质量", "医患纠纷", "其他"]));
 });
 
 describe("near misses that must give nothing", () => {
@@ -395,7 +438,11 @@ describe("decisions published (双公示) are disclosure, not decisions made", (
   });
 
   it("leaves decisions made as they are, published after or not", () =>
-    expect(facts("作出行政许可决定1,203件，作出行政处罚决定86件，均在7个工作日内公示。").map((f) => [f.metric, f.value]).sort()).toEqual([
+    expect(
+      facts("作出行政许可决定1,203件，作出行政处罚决定86件，均在7个工作日内公示。")
+        .map((f) => [f.metric, f.value])
+        .sort(),
+    ).toEqual([
       ["approvals.licensing_decisions", 1203],
       ["penalties.cases", 86],
     ]));

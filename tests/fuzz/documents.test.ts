@@ -55,7 +55,12 @@ describe(`fuzzed documents through the pool (seed ${SEED})`, () => {
     };
     await Promise.all(Array.from({ length: pool.limits.workers * 2 }, worker));
     const seconds = (performance.now() - started) / 1000;
-    console.log(`fuzz seed ${SEED}: ${inputs.length} documents in ${seconds.toFixed(1)} s on ${pool.limits.workers} workers:`, Object.fromEntries([...outcomes].sort()), "ms per kind:", Object.fromEntries([...busy].map(([k, ms]) => [k, Math.round(ms)])));
+    console.log(
+      `fuzz seed ${SEED}: ${inputs.length} documents in ${seconds.toFixed(1)} s on ${pool.limits.workers} workers:`,
+      Object.fromEntries([...outcomes].sort()),
+      "ms per kind:",
+      Object.fromEntries([...busy].map(([k, ms]) => [k, Math.round(ms)])),
+    );
     expect(breaches, `seed ${SEED} (GOVKPI_FUZZ_SEED=${SEED} reproduces; GOVKPI_KEEP_TMP=1 keeps the inputs)`).toEqual([]);
   }, 300_000);
 });

@@ -31,9 +31,38 @@ const raw: RawReport = RawReport.parse({
 });
 const text = readFileSync(join(SAMPLES, "nantong-health-2023.txt"), "utf8");
 const extracted = extractReport({ text, page: { title: null, published_date: null, org: null }, site_host: null });
-const parsed = ParsedReport.parse({ report_id: "b".repeat(24), raw, text_key: "sha256/bb/bbbb", chars: text.length, title: null, page_published_date: null, page_org: null, status: "parsed", status_reason: null });
-const facts = ReportFacts.parse({ report_id: "b".repeat(24), raw, title: null, metadata: extracted.metadata, status: "extracted", status_reason: null, extractor_version: "fuzz", chars: text.length, facts: extracted.facts, checks: extracted.checks });
-const letter = DeadLetter.parse({ stage: "parse", reason: "empty file", source: null, source_url: null, landing_key: null, excerpt: null, failed_at: "2024-01-05T08:00:00.000Z" });
+const parsed = ParsedReport.parse({
+  report_id: "b".repeat(24),
+  raw,
+  text_key: "sha256/bb/bbbb",
+  chars: text.length,
+  title: null,
+  page_published_date: null,
+  page_org: null,
+  status: "parsed",
+  status_reason: null,
+});
+const facts = ReportFacts.parse({
+  report_id: "b".repeat(24),
+  raw,
+  title: null,
+  metadata: extracted.metadata,
+  status: "extracted",
+  status_reason: null,
+  extractor_version: "fuzz",
+  chars: text.length,
+  facts: extracted.facts,
+  checks: extracted.checks,
+});
+const letter = DeadLetter.parse({
+  stage: "parse",
+  reason: "empty file",
+  source: null,
+  source_url: null,
+  landing_key: null,
+  excerpt: null,
+  failed_at: "2024-01-05T08:00:00.000Z",
+});
 
 const TOPIC_SCHEMAS: Array<[Topic, ZodType<unknown>, unknown]> = [
   [TOPICS.raw, RawReport, raw],
@@ -66,7 +95,10 @@ const hostileValue = fc.oneof(
   // brackets deep, written into the JSON text (JSON.stringify of them would overflow here)
   { arbitrary: fc.nat(50_000).map((n) => `${DEEP}${n}`), weight: 1 },
   { arbitrary: fc.tuple(fc.string({ unit: "binary", maxLength: 4 }), fc.nat(50_000)).map(([s, n]) => s.repeat(n)), weight: 1 },
-  { arbitrary: fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 1e308, "", "2024-02-30", "a".repeat(64), "\u0000", { __proto__: null }, { constructor: 1 }), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 1e308, "", "2024-02-30", "a".repeat(64), "\u0000", { __proto__: null }, { constructor: 1 }),
+    weight: 2,
+  },
 );
 
 /** a record as a producer (or a broken one) puts it on the topic: JSON of a mutated message, cut or flipped, or anything */
@@ -78,25 +110,36 @@ const record = (message: unknown) => {
     .map((m) => deepened(JSON.stringify(m) ?? ""));
   const bytes = fc.oneof(
     { arbitrary: mutatedJson.map((s) => Buffer.from(s)), weight: 6 },
-    { arbitrary: fc.tuple(mutatedJson, fc.double({ min: 0, max: 1, noNaN: true })).map(([s, f]) => Buffer.from(s.slice(0, Math.floor(s.length * f)))), weight: 1 },
-    { arbitrary: fc.tuple(mutatedJson, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), { maxLength: 4 })).map(([s, flips]) => {
-      const b = Buffer.from(s);
-      for (const [p, v] of flips) if (b.length) b[Math.floor(p * (b.length - 1))] = v;
-      return b;
-    }), weight: 1 },
+    {
+      arbitrary: fc.tuple(mutatedJson, fc.double({ min: 0, max: 1, noNaN: true })).map(([s, f]) => Buffer.from(s.slice(0, Math.floor(s.length * f)))),
+      weight: 1,
+    },
+    {
+      arbitrary: fc
+        .tuple(mutatedJson, fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }))
+        .map(([s, flips]) => {
+          const b = Buffer.from(s);
+          for (const [p, v] of flips) if (b.length) b[Math.floor(p * (b.length - 1))] = v;
+          return b;
+        }),
+      weight: 1,
+    },
     { arbitrary: fc.json({ maxDepth: 4 }).map((s) => Buffer.from(s)), weight: 1 },
     { arbitrary: fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)), weight: 1 },
     { arbitrary: fc.constant(Buffer.alloc(0)), weight: 1 },
   );
-  return fc.tuple(bytes, fc.option(fc.string({ maxLength: 30 }))).map(([value, key]) => ({
-    key: key === null ? null : Buffer.from(key),
-    value,
-    offset: "0",
-    timestamp: "0",
-    attributes: 0,
-    headers: {},
-    size: value.length,
-  }) as unknown as KafkaMessage);
+  return fc.tuple(bytes, fc.option(fc.string({ maxLength: 30 }))).map(
+    ([value, key]) =>
+      ({
+        key: key === null ? null : Buffer.from(key),
+        value,
+        offset: "0",
+        timestamp: "0",
+        attributes: 0,
+        headers: {},
+        size: value.length,
+      }) as unknown as KafkaMessage,
+  );
 };
 
 /** A bus that hands the test the stage's handler and keeps what the stage publishes. */
@@ -114,30 +157,40 @@ function capturingBus() {
 }
 
 describe(`fuzzed Kafka messages (seed ${SEED})`, () => {
-  it.each(TOPIC_SCHEMAS)(`${RUNS} records on %s: each a valid message or a bounded dead letter, never a throw`, async (topic, schema, message) => {
-    const records = fc.sample(record(message), { seed: SEED + topic.length, numRuns: RUNS });
-    const { bus, published, handler } = capturingBus();
-    let valid = 0;
-    await runStage(bus, { name: `fuzz-${topic}`, input: topic, schema, provenance: () => ({ source: null, source_url: null, landing_key: null }), process: async (inputs) => {
-      valid += inputs.length;
-      return inputs.map(() => []);
-    } });
-    for (let start = 0; start < records.length; start += 50) {
-      const batch = records.slice(start, start + 50);
-      const { messages, undecodable } = decodeMessages(`fuzz-${topic}`, { topic, partition: 0 }, batch);
-      await bus.publish(TOPICS.dlq, undecodable);
-      try {
-        await handler()(messages);
-      } catch (err) {
-        throw new Error(`seed ${SEED} (GOVKPI_FUZZ_SEED reproduces), ${topic} records ${start}–${start + 49}: the stage threw ${(err as Error).message}`);
+  it.each(TOPIC_SCHEMAS)(
+    `${RUNS} records on %s: each a valid message or a bounded dead letter, never a throw`,
+    async (topic, schema, message) => {
+      const records = fc.sample(record(message), { seed: SEED + topic.length, numRuns: RUNS });
+      const { bus, published, handler } = capturingBus();
+      let valid = 0;
+      await runStage(bus, {
+        name: `fuzz-${topic}`,
+        input: topic,
+        schema,
+        provenance: () => ({ source: null, source_url: null, landing_key: null }),
+        process: async (inputs) => {
+          valid += inputs.length;
+          return inputs.map(() => []);
+        },
+      });
+      for (let start = 0; start < records.length; start += 50) {
+        const batch = records.slice(start, start + 50);
+        const { messages, undecodable } = decodeMessages(`fuzz-${topic}`, { topic, partition: 0 }, batch);
+        await bus.publish(TOPICS.dlq, undecodable);
+        try {
+          await handler()(messages);
+        } catch (err) {
+          throw new Error(`seed ${SEED} (GOVKPI_FUZZ_SEED reproduces), ${topic} records ${start}–${start + 49}: the stage threw ${(err as Error).message}`);
+        }
       }
-    }
-    const letters = published.filter((p) => p.topic === TOPICS.dlq).map((p) => p.message.value);
-    expect(letters.length + valid).toBe(records.length);
-    for (const l of letters) {
-      expect(DeadLetter.safeParse(l).success, `seed ${SEED}: ${JSON.stringify(l).slice(0, 300)}`).toBe(true);
-      expect(JSON.stringify(l).length).toBeLessThan(12_000);
-    }
-    expect(letters.length).toBeGreaterThan(records.length / 2);
-  }, 120_000);
+      const letters = published.filter((p) => p.topic === TOPICS.dlq).map((p) => p.message.value);
+      expect(letters.length + valid).toBe(records.length);
+      for (const l of letters) {
+        expect(DeadLetter.safeParse(l).success, `seed ${SEED}: ${JSON.stringify(l).slice(0, 300)}`).toBe(true);
+        expect(JSON.stringify(l).length).toBeLessThan(12_000);
+      }
+      expect(letters.length).toBeGreaterThan(records.length / 2);
+    },
+    120_000,
+  );
 });

@@ -11,7 +11,9 @@ import { REPO } from "../helpers/cli.js";
 import { expectCatalogueFact, expectCatalogueMeta, readGoldFacts, type GoldFact } from "./labels.js";
 
 const DIR = join(REPO, "tests", "fixtures", "heldout");
-const docs = readdirSync(DIR).filter((f) => /\.(html|txt)$/.test(f)).sort();
+const docs = readdirSync(DIR)
+  .filter((f) => /\.(html|txt)$/.test(f))
+  .sort();
 const stem = (doc: string) => doc.replace(/\.[^.]+$/, "");
 const squash = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, "");
 const halfWidth = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -38,21 +40,27 @@ const T2_CELLS: Record<string, { labels: string[]; cell: { 2019: number; 2021: n
   "disclosure.fees": { labels: ["行政事业性收费"], cell: { 2019: -1, 2021: 0 } },
 };
 const T3_ROWS: Record<string, string> = {
-  "disclosure.requests": "一、本年新收政府信息公开申请数量", "disclosure.requests_carried_in": "二、上年结转政府信息公开申请数量",
-  "disclosure.requests_granted": "（一）予以公开", "disclosure.requests_partly_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-  "disclosure.requests_closed": "（七）总计", "disclosure.requests_carried_out": "四、结转下年度继续办理",
+  "disclosure.requests": "一、本年新收政府信息公开申请数量",
+  "disclosure.requests_carried_in": "二、上年结转政府信息公开申请数量",
+  "disclosure.requests_granted": "（一）予以公开",
+  "disclosure.requests_partly_granted": "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+  "disclosure.requests_closed": "（七）总计",
+  "disclosure.requests_carried_out": "四、结转下年度继续办理",
 };
 const T4_CELLS: Record<string, number> = {
-  "disputes.reconsiderations": 4, "disputes.reconsiderations_corrected": 1, "disputes.lawsuits": 9,
-  "disputes.lawsuits_corrected": 6, "disputes.lawsuits_after_review": 14,
+  "disputes.reconsiderations": 4,
+  "disputes.reconsiderations_corrected": 1,
+  "disputes.lawsuits": 9,
+  "disputes.lawsuits_corrected": 6,
+  "disputes.lawsuits_after_review": 14,
 };
 const T3_LEAF = /^(（一）予以公开|（二）部分公开|\d\.|（六）其他处理$)/;
 const isNumber = (s: string) => /^-?\d+(\.\d+)?$/.test(s);
 /** Whether a fact was read from a standard table (its evidence is the row: label, then cells) rather than from prose. */
 const fromTable = (f: GoldFact) =>
-  (f.metric in T2_CELLS && T2_CELLS[f.metric]!.labels.some((l) => new RegExp(`^${l}[\\s\\d.-]+$`).test(f.evidence)))
-  || (f.metric in T3_ROWS && new RegExp(`${T3_ROWS[f.metric]!.replace(/[()（）]/g, "\\$&")}[\\s\\d]+$`).test(f.evidence))
-  || (f.metric in T4_CELLS && /^[\d\s]+$|总计[\d\s]+$/.test(f.evidence));
+  (f.metric in T2_CELLS && T2_CELLS[f.metric]!.labels.some((l) => new RegExp(`^${l}[\\s\\d.-]+$`).test(f.evidence))) ||
+  (f.metric in T3_ROWS && new RegExp(`${T3_ROWS[f.metric]!.replace(/[()（）]/g, "\\$&")}[\\s\\d]+$`).test(f.evidence)) ||
+  (f.metric in T4_CELLS && /^[\d\s]+$|总计[\d\s]+$/.test(f.evidence));
 const templateOf = (text: string) => (text.includes("本年制发件数") ? 2021 : 2019);
 
 describe("held-out set", () => {
@@ -94,17 +102,35 @@ describe("held-out set", () => {
     expect(text).toContain(squash(String(meta.org_name)));
     expect(text).toContain(`${meta.report_year}年`);
     const [y, m, d] = String(meta.published_date).split("-");
-    expect([`${y}-${m}-${d}`, `${y}年${Number(m)}月${Number(d)}日`].some((s) => text.includes(s)), String(meta.published_date)).toBe(true);
+    expect(
+      [`${y}-${m}-${d}`, `${y}年${Number(m)}月${Number(d)}日`].some((s) => text.includes(s)),
+      String(meta.published_date),
+    ).toBe(true);
   });
 
   const pages = docs.filter((d) => d.endsWith(".html") && cheerio.load(raw(d))("table:not(.xxgk-meta)").length);
   it.each(pages)("%s: the tables keep the template's sums and every named cell is labelled with its value", (doc) => {
     const $ = cheerio.load(raw(doc));
-    const rows = $("table:not(.xxgk-meta) tr").toArray().map((tr) => $(tr).children("td,th").toArray().map((c) => $(c).text().replace(/\u00a0/g, " ").trim()));
+    const rows = $("table:not(.xxgk-meta) tr")
+      .toArray()
+      .map((tr) =>
+        $(tr)
+          .children("td,th")
+          .toArray()
+          .map((c) =>
+            $(c)
+              .text()
+              .replace(/\u00a0/g, " ")
+              .trim(),
+          ),
+      );
     const numbers = (label: string) => {
       const row = rows.find((r) => r.includes(label));
       if (!row) throw new Error(`no row ${label}`);
-      return row.slice(row.indexOf(label) + 1).filter(isNumber).map(Number);
+      return row
+        .slice(row.indexOf(label) + 1)
+        .filter(isNumber)
+        .map(Number);
     };
     const template = templateOf(readable(doc));
     const expected = new Map<string, number>();
@@ -118,9 +144,13 @@ describe("held-out set", () => {
     const t4 = rows.find((r) => r.length === 15 && r.every(isNumber))!.map(Number);
     for (const [metric, i] of Object.entries(T4_CELLS)) expected.set(metric, t4[i]!);
     // the sums: each row's applicants add up to 总计; 一 + 二 = 三（七） + 四 and the outcomes add up to （七）, per column
-    const leaves = rows.map((r) => r.filter((c) => !isNumber(c)).pop() ?? "").map((label, i) => ({ label, nums: rows[i]!.filter(isNumber).map(Number) }))
+    const leaves = rows
+      .map((r) => r.filter((c) => !isNumber(c)).pop() ?? "")
+      .map((label, i) => ({ label, nums: rows[i]!.filter(isNumber).map(Number) }))
       .filter(({ label, nums }) => nums.length === 7 && T3_LEAF.test(label));
-    const [n, ci, cl, co] = ["disclosure.requests", "disclosure.requests_carried_in", "disclosure.requests_closed", "disclosure.requests_carried_out"].map((m) => numbers(T3_ROWS[m]!));
+    const [n, ci, cl, co] = ["disclosure.requests", "disclosure.requests_carried_in", "disclosure.requests_closed", "disclosure.requests_carried_out"].map(
+      (m) => numbers(T3_ROWS[m]!),
+    );
     for (let j = 0; j < 7; j++) {
       expect(n![j]! + ci![j]!).toBe(cl![j]! + co![j]!);
       expect(leaves.reduce((a, l) => a + l.nums[j]!, 0)).toBe(cl![j]);
@@ -146,7 +176,9 @@ describe("held-out set", () => {
         expect(v === undefined ? undefined : f.metric === "disclosure.fees" ? Math.round(v * 1e6) / 100 : v, f.evidence).toBe(f.value);
       } else if (f.metric in T3_ROWS) {
         const run = f.evidence.slice(f.evidence.indexOf(T3_ROWS[f.metric]!) + T3_ROWS[f.metric]!.length);
-        const totals = splits(run, 7).filter((r) => r.slice(0, 6).reduce((a, b) => a + b, 0) === r[6]).map((r) => r[6]);
+        const totals = splits(run, 7)
+          .filter((r) => r.slice(0, 6).reduce((a, b) => a + b, 0) === r[6])
+          .map((r) => r[6]);
         expect(totals, f.evidence).toContain(f.value);
       } else {
         expect(agreed(t4Solutions(f.evidence.replace(/^\D+/, "")), T4_CELLS[f.metric]!), f.metric).toBe(f.value);

@@ -18,7 +18,10 @@ const FACT_FIELDS = ["doc", "metric", "value", "approx", "redacted", "qualifier"
 const META_FIELDS = ["org_name", "province", "city", "county", "admin_level", "region_code", "report_year", "published_date"];
 
 export function readGoldFacts(path: string): GoldFact[] {
-  return readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldFact);
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as GoldFact);
 }
 
 /** The catalogue's fact shape; `source` is the text every evidence must be quoted from, verbatim. */

@@ -8,7 +8,10 @@ import { expectCatalogueFact, expectCatalogueMeta, readGoldFacts } from "./label
 
 const GOLD = join(REPO, "tests", "fixtures", "real-gold");
 const CORPUS = join(SHARED, "corpus", "real");
-const stems = readdirSync(CORPUS).filter((f) => f.endsWith(".txt")).map((f) => f.slice(0, -4)).sort();
+const stems = readdirSync(CORPUS)
+  .filter((f) => f.endsWith(".txt"))
+  .map((f) => f.slice(0, -4))
+  .sort();
 
 describe("real-corpus gold labels", () => {
   it("label every report of the corpus, facts and metadata", () => {

@@ -36,10 +36,13 @@ async function queryFrame(conn: DuckDBConnection, sql: string) {
   return createDataFrame({
     fields: names.map((name, i) => {
       const id = types[i]!.typeId;
-      const type = [DuckDBTypeId.VARCHAR].includes(id) ? FieldType.string
-        : [DuckDBTypeId.BOOLEAN].includes(id) ? FieldType.boolean
-        : [DuckDBTypeId.DATE, DuckDBTypeId.TIMESTAMP, DuckDBTypeId.TIMESTAMP_TZ].includes(id) ? FieldType.time
-        : FieldType.number;
+      const type = [DuckDBTypeId.VARCHAR].includes(id)
+        ? FieldType.string
+        : [DuckDBTypeId.BOOLEAN].includes(id)
+          ? FieldType.boolean
+          : [DuckDBTypeId.DATE, DuckDBTypeId.TIMESTAMP, DuckDBTypeId.TIMESTAMP_TZ].includes(id)
+            ? FieldType.time
+            : FieldType.number;
       const values = rows.map((r) => {
         const v = r[i];
         if (v === null || v === undefined) return null;
@@ -81,7 +84,12 @@ export interface GrafanaScene {
  * variable's options come from its query, interpolated with the variables before it, as Grafana resolves
  * them on load.
  */
-export async function grafanaScene(conn: DuckDBConnection, dash: DashboardJson, range: { from: string; to: string }, choose: (name: string) => Choice): Promise<GrafanaScene> {
+export async function grafanaScene(
+  conn: DuckDBConnection,
+  dash: DashboardJson,
+  range: { from: string; to: string },
+  choose: (name: string) => Choice,
+): Promise<GrafanaScene> {
   const set = new SceneVariableSet({ variables: [] });
   const scene = new EmbeddedScene({ $timeRange: new SceneTimeRange(range), $variables: set, body: new SceneFlexLayout({ children: [] }) });
   const timeRange = () => {
@@ -103,7 +111,13 @@ export async function grafanaScene(conn: DuckDBConnection, dash: DashboardJson, 
     else value = v.multi ? values.slice(0, 1) : (values[0] ?? "");
     chosen[v.name] = { options: values, value };
     const variable = new QueryVariable({
-      name: v.name, query: { refId: "A", ...v.query }, includeAll: v.includeAll, isMulti: v.multi, allValue: v.allValue, options, value,
+      name: v.name,
+      query: { refId: "A", ...v.query },
+      includeAll: v.includeAll,
+      isMulti: v.multi,
+      allValue: v.allValue,
+      options,
+      value,
       text: Array.isArray(value) ? value.map((x) => options.find((o) => o.value === x)?.label ?? x) : (options.find((o) => o.value === value)?.label ?? value),
     });
     set.setState({ variables: [...set.state.variables, variable] });

@@ -95,7 +95,6 @@ const RELS =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
 
-
 /** `bytes` of an aside that never closes, `共受理信访(含)(含)…`: once minutes of the extractor's time per MB. */
 export const endlessAsideText = (bytes = 1 << 20) => `共受理信访${"(含)".repeat(Math.ceil(bytes / 5))}`;
 
@@ -144,7 +143,8 @@ function zipOf(entries: Array<{ name: string; data: Buffer }>): Buffer {
   return Buffer.concat([...parts, dir, end]);
 }
 
-const DOCUMENT_START = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+const DOCUMENT_START =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
 const DOCUMENT_END = "</w:body></w:document>";
 
 /** A DOCX (ECMA-376 minimal package) whose document.xml is `body` between the document's start and end. */

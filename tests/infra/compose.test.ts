@@ -41,7 +41,9 @@ describe("infra/docker-compose.yml", () => {
   });
 
   it("pins a DuckDB plugin that loads several query variables (0.2.1 or later) and the Grafana the dashboard tests use", () => {
-    const plugin = /motherduck-duckdb-datasource-(\d+)\.(\d+)\.(\d+)\.zip/.exec(String((services.grafana!.environment as Record<string, string>).GF_INSTALL_PLUGINS));
+    const plugin = /motherduck-duckdb-datasource-(\d+)\.(\d+)\.(\d+)\.zip/.exec(
+      String((services.grafana!.environment as Record<string, string>).GF_INSTALL_PLUGINS),
+    );
     expect(plugin, "the plugin is pinned to a release").not.toBeNull();
     const [major, minor, patch] = plugin!.slice(1).map(Number) as [number, number, number];
     expect(major * 1e6 + minor * 1e3 + patch).toBeGreaterThanOrEqual(2001);

@@ -31,9 +31,7 @@ async function findBroker(): Promise<string | null> {
   try {
     return (await startMockBroker()).brokers;
   } catch (err) {
-    console.warn(
-      `Kafka tests SKIPPED: no GOVKPI_TEST_BROKERS and the mock broker cannot start (needs gcc and librdkafka-dev): ${(err as Error).message}`,
-    );
+    console.warn(`Kafka tests SKIPPED: no GOVKPI_TEST_BROKERS and the mock broker cannot start (needs gcc and librdkafka-dev): ${(err as Error).message}`);
     return null;
   }
 }
@@ -53,8 +51,16 @@ export function freshKafka(brokers = BROKERS): KafkaConfigInput & typeof TEST_TI
 /** The same settings as CLI options. */
 export function kafkaArgs(config: ReturnType<typeof freshKafka>): string[] {
   return [
-    "--brokers", config.brokers.join(","), "--topic-prefix", config.topicPrefix, "--group-prefix", config.groupPrefix,
-    "--session-timeout", String(TEST_TIMING.sessionTimeout), "--heartbeat-interval", String(TEST_TIMING.heartbeatInterval),
+    "--brokers",
+    config.brokers.join(","),
+    "--topic-prefix",
+    config.topicPrefix,
+    "--group-prefix",
+    config.groupPrefix,
+    "--session-timeout",
+    String(TEST_TIMING.sessionTimeout),
+    "--heartbeat-interval",
+    String(TEST_TIMING.heartbeatInterval),
   ];
 }
 

@@ -8,13 +8,7 @@ import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from
 import iconv from "iconv-lite";
 import { PDFDocument, type PDFFont, rgb } from "pdf-lib";
 
-export const SAMPLES = [
-  "dongyang-health-2022",
-  "heilongjiang-health-2020",
-  "nanshan-health-2024",
-  "nantong-health-2023",
-  "redacted-city-health-2022",
-] as const;
+export const SAMPLES = ["dongyang-health-2022", "heilongjiang-health-2020", "nanshan-health-2024", "nantong-health-2023", "redacted-city-health-2022"] as const;
 
 export const sampleText = (name: string) => readFileSync(join("samples", `${name}.txt`), "utf8");
 
@@ -31,7 +25,10 @@ export interface ReportParts {
 const INFO = /(发布时间|来源|次数|字体)/;
 
 export function partsOf(text: string): ReportParts {
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const t = lines.slice(0, 5).findIndex((l) => l.length <= 80 && !/[。；]/.test(l) && /(报告|总结)/.test(l));
   const head = lines.slice(t + 1, t + 1 + 8);
   const end = head.findIndex((l) => !INFO.test(l));

@@ -12,7 +12,13 @@ const PAGE_NUMBERS = [(n: number) => `— ${n} —`, (n: number) => `- ${n} -`, 
 const squash = (s: string) => s.replace(/\s+/g, "");
 /** A PDF cannot tell a paragraph end from a line that happens to end a sentence at the margin, so
  * texts are compared sentence by sentence: none may be cut or run into the next. */
-const sentences = (s: string) => new Set(s.split(/(?<=[。！？；：;:!?])|\n/).map(squash).filter(Boolean));
+const sentences = (s: string) =>
+  new Set(
+    s
+      .split(/(?<=[。！？；：;:!?])|\n/)
+      .map(squash)
+      .filter(Boolean),
+  );
 
 function extracted(parsed: ParsedText) {
   const { metadata, facts } = extractReport({ text: parsed.text, page: parsed.page, site_host: null });

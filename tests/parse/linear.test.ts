@@ -16,14 +16,22 @@ const INPUTS: Array<[string, string, (bytes: number) => string]> = [
   ["one line of report text without a break", "text/plain", (b) => repeat(b, "本年度共受理信访12件，办结率100%。")],
   ["an aside that never ends: 共受理信访(含)(含)…", "text/plain", (b) => repeat(b, "(含)", "共受理信访")],
   ["paragraphs", "text/html", (b) => html(repeat(b, REPORT))],
-  ["divs nested deep around 发布时间", "text/html", (b) => {
-    const depth = Math.floor(b / 11 / 2);
-    return html(`${"<div>".repeat(depth)}发布时间：2023-01-05${"</div>".repeat(depth)}${REPORT}`);
-  }],
-  ["spans nested deep around the text", "text/html", (b) => {
-    const depth = Math.floor(b / 13 / 2);
-    return html(`<div>${"<span>".repeat(depth)}本年度共受理信访12件。${"</span>".repeat(depth)}</div>`);
-  }],
+  [
+    "divs nested deep around 发布时间",
+    "text/html",
+    (b) => {
+      const depth = Math.floor(b / 11 / 2);
+      return html(`${"<div>".repeat(depth)}发布时间：2023-01-05${"</div>".repeat(depth)}${REPORT}`);
+    },
+  ],
+  [
+    "spans nested deep around the text",
+    "text/html",
+    (b) => {
+      const depth = Math.floor(b / 13 / 2);
+      return html(`<div>${"<span>".repeat(depth)}本年度共受理信访12件。${"</span>".repeat(depth)}</div>`);
+    },
+  ],
   ["an info line in every block", "text/html", (b) => html(repeat(b, "<div>发布时间：2023-01-05 来源：卫生健康局</div>", "", REPORT))],
   ["chrome in every block", "text/html", (b) => html(repeat(b, '<div class="nav"><a href="/">首页</a></div>', "", REPORT))],
   ["a table of many rows", "text/html", (b) => html(`<table>${repeat(b, "<tr><td>信访</td><td>12件</td></tr>")}</table>`)],

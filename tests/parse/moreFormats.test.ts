@@ -24,16 +24,20 @@ function convert(file: string, to: string): Buffer {
 }
 
 describe.skipIf(!hasSoffice)("RTF and ODT through LibreOffice", () => {
-  it.each(["rtf", "odt"])("%s reads as the same report as the DOCX it was saved from, also when named .doc", async (format) => {
-    const docx = await parseReport(readFileSync(DOCX), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    const bytes = convert(DOCX, format);
-    for (const type of [format === "rtf" ? "application/rtf" : "application/vnd.oasis.opendocument.text", "application/msword"]) {
-      const parsed = await parseReport(bytes, type);
-      expect(parsed.format).toBe(format);
-      expect(squash(parsed.text)).toContain(squash(docx.text).slice(-2000));
-      expect(parsed.page.published_date).toBe("2024-03-06");
-    }
-  }, 120_000);
+  it.each(["rtf", "odt"])(
+    "%s reads as the same report as the DOCX it was saved from, also when named .doc",
+    async (format) => {
+      const docx = await parseReport(readFileSync(DOCX), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      const bytes = convert(DOCX, format);
+      for (const type of [format === "rtf" ? "application/rtf" : "application/vnd.oasis.opendocument.text", "application/msword"]) {
+        const parsed = await parseReport(bytes, type);
+        expect(parsed.format).toBe(format);
+        expect(squash(parsed.text)).toContain(squash(docx.text).slice(-2000));
+        expect(parsed.page.published_date).toBe("2024-03-06");
+      }
+    },
+    120_000,
+  );
 
   it("without LibreOffice an RTF is a dead letter naming the package", async () => {
     const path = process.env.PATH;
@@ -50,7 +54,9 @@ describe.skipIf(!hasSoffice)("RTF and ODT through LibreOffice", () => {
 
 /** Word's "save as single file web page": MIME headers, the page in GBK, quoted-printable. */
 function wordMht(html: string): Buffer {
-  const tokens = [...iconv.encode(html, "gbk")].map((b) => (b >= 33 && b <= 126 && b !== 61 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, "0")}`));
+  const tokens = [...iconv.encode(html, "gbk")].map((b) =>
+    b >= 33 && b <= 126 && b !== 61 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, "0")}`,
+  );
   const lines = [""];
   for (const t of tokens) {
     if (lines[lines.length - 1]!.length + t.length > 75) lines.push("");
@@ -107,9 +113,10 @@ describe("charsets", () => {
     ["Shift-JIS", "shift_jis", /Japanese/],
     ["EUC-KR", "euc-kr", /Korean/],
   ])("text in %s is a dead letter naming the encoding, never garbled Chinese", async (_, encoding, language) => {
-    const text = encoding === "euc-kr"
-      ? "2023년 행정 보고서입니다. 민원 접수 건수는 300건입니다. 시청에서 주민 여러분의 상담을 받았습니다. ".repeat(3)
-      : "令和5年度の行政手続きに関する報告書です。市役所では住民の皆様からの相談を受け付けました。相談件数は三百件でした。".repeat(3);
+    const text =
+      encoding === "euc-kr"
+        ? "2023년 행정 보고서입니다. 민원 접수 건수는 300건입니다. 시청에서 주민 여러분의 상담을 받았습니다. ".repeat(3)
+        : "令和5年度の行政手続きに関する報告書です。市役所では住民の皆様からの相談を受け付けました。相談件数は三百件でした。".repeat(3);
     for (const type of ["text/plain", "text/plain; charset=gbk"]) {
       const err = await parseReport(iconv.encode(text, encoding), type).catch((e: Error) => e);
       expect(err).toBeInstanceOf(ParseError);

@@ -11,12 +11,15 @@ describe("normaliseText", () => {
   });
 
   it("turns full-width digits, letters and the marks inside figures into ASCII, and keeps Chinese punctuation", () => {
-    expect(normaliseText("２０２３年罚没款４５．６万元，占比９８．５％，ＰＤＦ（附件），发布时间：２０２４－０３－０６"))
-      .toBe("2023年罚没款45.6万元，占比98.5%，PDF（附件），发布时间：2024-03-06");
+    expect(normaliseText("２０２３年罚没款４５．６万元，占比９８．５％，ＰＤＦ（附件），发布时间：２０２４－０３－０６")).toBe(
+      "2023年罚没款45.6万元，占比98.5%，PDF（附件），发布时间：2024-03-06",
+    );
   });
 
   it("drops ideographic-space indents and turns inner ideographic spaces into one space", () => {
-    expect(normaliseText("\u3000\u3000图片\n\u3000\u3000来源：委法规处\u3000\u3000发布时间：2024-03-06\u3000")).toBe("图片\n来源：委法规处 发布时间：2024-03-06");
+    expect(normaliseText("\u3000\u3000图片\n\u3000\u3000来源：委法规处\u3000\u3000发布时间：2024-03-06\u3000")).toBe(
+      "图片\n来源：委法规处 发布时间：2024-03-06",
+    );
   });
 
   const ocr = [
@@ -31,10 +34,13 @@ describe("normaliseText", () => {
   });
 
   it("removes the spaces tesseract's plain text puts around every figure", () => {
-    const text = "南通市卫生健康委员会 2023 年度法治政府建设情况报告\n全年受理信访 300 件，办理行政处罚案件 120 件，罚没款 45.6 万元。\n" +
+    const text =
+      "南通市卫生健康委员会 2023 年度法治政府建设情况报告\n全年受理信访 300 件，办理行政处罚案件 120 件，罚没款 45.6 万元。\n" +
       "办结 12 件，回复 8 件，公开 19 条，审查 3 份，培训 5 次，抽查 639 家，完成 100%。";
-    expect(normaliseText(text)).toBe("南通市卫生健康委员会2023年度法治政府建设情况报告\n全年受理信访300件，办理行政处罚案件120件，罚没款45.6万元。\n" +
-      "办结12件，回复8件，公开19条，审查3份，培训5次，抽查639家，完成100%。");
+    expect(normaliseText(text)).toBe(
+      "南通市卫生健康委员会2023年度法治政府建设情况报告\n全年受理信访300件，办理行政处罚案件120件，罚没款45.6万元。\n" +
+        "办结12件，回复8件，公开19条，审查3份，培训5次，抽查639家，完成100%。",
+    );
   });
 
   it("leaves the spaces of typeset text alone: a signature line, Latin words, a time", () => {
@@ -46,7 +52,8 @@ describe("normaliseText", () => {
 
 describe("the rules see the normalised text", () => {
   it("a full-width date and an indented 图片 caption no longer reach the metadata", () => {
-    const raw = "\u3000\u3000图片\n\u3000\u3000南通市卫生健康委员会２０２３年度法治政府建设情况报告\n\u3000\u3000来源：委法规处\u3000发布时间：２０２４－０３－０６\n" +
+    const raw =
+      "\u3000\u3000图片\n\u3000\u3000南通市卫生健康委员会２０２３年度法治政府建设情况报告\n\u3000\u3000来源：委法规处\u3000发布时间：２０２４－０３－０６\n" +
       "\u3000\u3000２０２３年，全年受理信访事项３００件。";
     const clean = cleanText(raw);
     expect(clean.text.split("\n")[0]).toBe("南通市卫生健康委员会2023年度法治政府建设情况报告");

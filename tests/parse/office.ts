@@ -10,7 +10,9 @@ export function docxToDoc(docx: Uint8Array): Uint8Array {
   const dir = mkdtempSync(join(tmpdir(), "govkpi-doc-"));
   try {
     writeFileSync(join(dir, "report.docx"), docx);
-    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "doc", "--outdir", dir, join(dir, "report.docx")], { stdio: "ignore" });
+    execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "doc", "--outdir", dir, join(dir, "report.docx")], {
+      stdio: "ignore",
+    });
     return readFileSync(join(dir, "report.doc"));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,14 @@ describe("withoutFurniture", () => {
   });
 
   it("drops a header repeated at the same height, keeps the same words elsewhere and numbers in the body", () => {
-    const page = (n: number, first: string) => [line("某某局年度报告", 800), line(first, 770), line("全年办理案件", 750, 72, 200), line("120", 730), line(n === 1 ? "件。" : "宗。", 710), line(`${n}`, 36)];
+    const page = (n: number, first: string) => [
+      line("某某局年度报告", 800),
+      line(first, 770),
+      line("全年办理案件", 750, 72, 200),
+      line("120", 730),
+      line(n === 1 ? "件。" : "宗。", 710),
+      line(`${n}`, 36),
+    ];
     const [p1, p2] = withoutFurniture([page(1, "某某局年度报告"), page(2, "正文。")]);
     expect(p1!.map((l) => l.text)).toEqual(["某某局年度报告", "全年办理案件", "120", "件。"]);
     expect(p2!.map((l) => l.text)).toEqual(["正文。", "全年办理案件", "120", "宗。"]);
@@ -80,10 +87,16 @@ describe("layoutPages", () => {
 
   it("reads a ruled table row by row: cells between | , lines in a cell joined, the header row once", () => {
     const page = (first: number, [a, b, c]: string[]) => [
-      ...set("序号", 40, 780), ...set("事项", 120, 780),
-      ...set(`${first}`, 45, 750), ...set(`${a}受理信访事项三百件，其中网上`, 100, 750), ...set("信访二百一十件。", 100, 734),
-      ...set(`${first + 1}`, 45, 708), ...set(`${b}办理行政处罚案件一百二十件，`, 100, 708), ...set("罚没款四十五万元。", 100, 692),
-      ...set(`${first + 2}`, 45, 666), ...set(`${c}审查合同八百七十份。`, 100, 666),
+      ...set("序号", 40, 780),
+      ...set("事项", 120, 780),
+      ...set(`${first}`, 45, 750),
+      ...set(`${a}受理信访事项三百件，其中网上`, 100, 750),
+      ...set("信访二百一十件。", 100, 734),
+      ...set(`${first + 1}`, 45, 708),
+      ...set(`${b}办理行政处罚案件一百二十件，`, 100, 708),
+      ...set("罚没款四十五万元。", 100, 692),
+      ...set(`${first + 2}`, 45, 666),
+      ...set(`${c}审查合同八百七十份。`, 100, 666),
     ];
     const read = readPages([page(1, ["全年", "全年", "全年"]), page(4, ["上年", "上年", "上年"])]);
     expect(read.text).toEqual([
@@ -100,10 +113,13 @@ describe("layoutPages", () => {
 
   it("sets a footnote mark apart from the figure beside it, and the footnotes after the body", () => {
     const body = [
-      ...set("全年办理行政处罚案件", 72, 700), { str: "1", x: 177, y: 704, width: 3, size: 6 }, ...set("120件，罚没款", 181, 700),
+      ...set("全年办理行政处罚案件", 72, 700),
+      { str: "1", x: 177, y: 704, width: 3, size: 6 },
+      ...set("120件，罚没款", 181, 700),
       ...set("共计45.6万元。", 72, 684),
       ...set("其他工作正常推进。", 72, 668),
-      { str: "1", x: 72, y: 104, width: 3, size: 6 }, ...set("注：依据本单位统计台账。", 76, 100),
+      { str: "1", x: 72, y: 104, width: 3, size: 6 },
+      ...set("注：依据本单位统计台账。", 76, 100),
     ];
     const read = readPages([body]);
     expect(read.text).toEqual(["全年办理行政处罚案件120件，罚没款共计45.6万元。", "其他工作正常推进。", "注：依据本单位统计台账。"]);
@@ -113,7 +129,8 @@ describe("layoutPages", () => {
   it("keeps one column of running text with a right-aligned signature as one column", () => {
     const page = [
       ...["第一行文字一直排到右边的页边距处", "第二行文字一直排到右边的页边距处", "第三行。"].flatMap((l, i) => set(l, 72, 700 - i * 16)),
-      ...set("某某市卫生健康局", 400, 600), ...set("2024年3月6日", 420, 584),
+      ...set("某某市卫生健康局", 400, 600),
+      ...set("2024年3月6日", 420, 584),
     ];
     expect(readPages([page]).columnPages).toBe(0);
   });

@@ -12,10 +12,22 @@ import type { ReportFacts } from "../../schemas/messages.ts";
 import { tempDir } from "../helpers/cli.ts";
 import { syntheticReports } from "../helpers/synthetic.ts";
 
-const REGIONS = [["江苏省", "南京市", "320100"], ["浙江省", "杭州市", "330100"], ["四川省", "成都市", "510100"], [null, null, null]] as const;
+const REGIONS = [
+  ["江苏省", "南京市", "320100"],
+  ["浙江省", "杭州市", "330100"],
+  ["四川省", "成都市", "510100"],
+  [null, null, null],
+] as const;
 const AGGREGATES = PUBLISHED.filter((t) => t.partitionBy?.length === 1).map((t) => t.name);
 /** the KPI panels' metrics and two of the standard table's */
-const CODES: MetricCode[] = ["petitions.total", "penalties.cases", "penalties.decisions", "approvals.licensing_decisions", "disclosure.requests", "disputes.reconsiderations"];
+const CODES: MetricCode[] = [
+  "petitions.total",
+  "penalties.cases",
+  "penalties.decisions",
+  "approvals.licensing_decisions",
+  "disclosure.requests",
+  "disputes.reconsiderations",
+];
 
 /** One report per organisation and year: organisation `org` of region `region`, `value` on every fact. */
 function report(org: number, region: number, year: number, value: number): ReportFacts {
@@ -23,10 +35,21 @@ function report(org: number, region: number, year: number, value: number): Repor
   const id = `${org}-${year}`.padStart(24, "0");
   const [province, city, region_code] = REGIONS[region]!;
   return {
-    ...r!, report_id: id,
+    ...r!,
+    report_id: id,
     raw: { ...r!.raw, sha256: id.padEnd(64, "2"), landing_key: `sha256/00/${id.padEnd(64, "2")}`, source_url: `test://${id}` },
     metadata: { ...r!.metadata, org_name: `${city ?? "某"}第${org}局`, province, city, region_code, report_year: year },
-    checks: [{ name: "requests.balance", subject: "（七）总计", expected: value, actual: value === 900 ? 903 : value, passed: value !== 900, detail: `${value} = ${value}`, offset: 0 }],
+    checks: [
+      {
+        name: "requests.balance",
+        subject: "（七）总计",
+        expected: value,
+        actual: value === 900 ? 903 : value,
+        passed: value !== 900,
+        detail: `${value} = ${value}`,
+        offset: 0,
+      },
+    ],
     facts: r!.facts.map((f, i) => {
       const m = METRICS.find((d) => d.code === CODES[i])!;
       return { ...f, metric: m.code, family: m.family, unit: m.unit, value: value * (i + 1) };
@@ -36,7 +59,11 @@ function report(org: number, region: number, year: number, value: number): Repor
 
 async function contents(root: string, id: string, table: string): Promise<string> {
   const conn = await (await DuckDBInstance.create(":memory:")).connect();
-  const rows = (await conn.runAndReadAll(`SELECT * FROM read_parquet('${join(root, "snapshots", id, table)}/**/*.parquet', hive_partitioning = true, union_by_name = true) ORDER BY ALL`)).getRowsJson();
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT * FROM read_parquet('${join(root, "snapshots", id, table)}/**/*.parquet', hive_partitioning = true, union_by_name = true) ORDER BY ALL`,
+    )
+  ).getRowsJson();
   conn.closeSync();
   return JSON.stringify(rows);
 }
@@ -47,7 +74,11 @@ describe("aggregates per province", () => {
     const root = join(data, "warehouse");
     const w = await Warehouse.open(data, { publishIntervalMs: null });
     // 8 organisations in 4 regions over 2019–2023, each skipping one year
-    await w.replaceReports([...Array(8).keys()].flatMap((org) => [2019, 2020, 2021, 2022, 2023].filter((y) => y !== 2019 + (org % 5)).map((y) => report(org, org % 4, y, 10 + org + y - 2019))));
+    await w.replaceReports(
+      [...Array(8).keys()].flatMap((org) =>
+        [2019, 2020, 2021, 2022, 2023].filter((y) => y !== 2019 + (org % 5)).map((y) => report(org, org % 4, y, 10 + org + y - 2019)),
+      ),
+    );
     const first = await w.publish();
     // organisation 1 (浙江省): a jump in 2021 and its missing 2020 filled in; nothing else changes
     await w.replaceReports([report(1, 1, 2021, 900), report(1, 1, 2020, 12)]);
@@ -55,7 +86,10 @@ describe("aggregates per province", () => {
     const [before, after] = [await readManifest(root, first), await readManifest(root, second)];
     for (const table of AGGREGATES) {
       const fresh = after!.tables[table]!.files.filter((f) => !before!.tables[table]!.files.some((b) => b.path === f.path));
-      expect(fresh.map((f) => f.partition), table).toEqual(["province_code=CN-ZJ"]);
+      expect(
+        fresh.map((f) => f.partition),
+        table,
+      ).toEqual(["province_code=CN-ZJ"]);
     }
     // the same aggregates written whole from the DuckDB tables
     await w.conn.run("INSERT INTO publish_dirty VALUES ('facts', NULL, NULL), ('reports', NULL, NULL)");

@@ -16,7 +16,10 @@ import { readParquet as readWarehouse } from "../helpers/warehouse.ts";
 
 const PYTHON = process.env.GOVKPI_PYTHON ?? "python3";
 const hasPyarrow = spawnSync(PYTHON, ["-c", "import pyarrow, pandas, polars"]).status === 0;
-if (!hasPyarrow) console.warn(`analysts.test: SKIPPED the pandas/pyarrow/Polars readers: \`${PYTHON} -c "import pyarrow, pandas, polars"\` fails (set GOVKPI_PYTHON to a python that has them)`);
+if (!hasPyarrow)
+  console.warn(
+    `analysts.test: SKIPPED the pandas/pyarrow/Polars readers: \`${PYTHON} -c "import pyarrow, pandas, polars"\` fails (set GOVKPI_PYTHON to a python that has them)`,
+  );
 
 let warehouse: string;
 /** rows per published table, as govkpi's own reader counts them */
@@ -33,7 +36,10 @@ beforeAll(async () => {
   expect(Number((await readWarehouse(data, "SELECT count(*) AS n FROM reports WHERE province IS NULL"))[0]!.n)).toBeGreaterThan(0);
 }, 180_000);
 
-const parquetFiles = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith(".parquet"));
+const parquetFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".parquet"));
 const partitioned = PUBLISHED.filter((t) => t.partitionBy);
 
 describe("the warehouse as analysts read it", () => {
@@ -43,8 +49,10 @@ describe("the warehouse as analysts read it", () => {
     expect(pinned).toMatch(/\/snapshots\/\d{10}$/);
     for (const t of partitioned) {
       for (const dir of [join(warehouse, t.name), join(warehouse, "current", t.name), join(pinned, t.name)]) {
-        const [row] = (await conn.runAndReadAll(`SELECT count(*) AS n, ${t.partitionBy!.map((c) => `count(${c}) AS ${c}_set, any_value(typeof(${c})) AS ${c}_type`).join(", ")}
-          FROM read_parquet('${dir}/**/*.parquet', hive_partitioning = true)`)).getRowObjectsJS();
+        const [row] = (
+          await conn.runAndReadAll(`SELECT count(*) AS n, ${t.partitionBy!.map((c) => `count(${c}) AS ${c}_set, any_value(typeof(${c})) AS ${c}_type`).join(", ")}
+          FROM read_parquet('${dir}/**/*.parquet', hive_partitioning = true)`)
+        ).getRowObjectsJS();
         expect(Number(row!.n), `${dir}`).toBe(rows[t.name]);
         for (const c of t.partitionBy!) {
           expect(Number(row![`${c}_set`]), `${dir}: ${c} never NULL`).toBe(rows[t.name]);
@@ -52,9 +60,11 @@ describe("the warehouse as analysts read it", () => {
         }
       }
     }
-    const [unknown] = (await conn.runAndReadAll(`SELECT count(*) FILTER (WHERE province IS NULL AND province_code <> '${UNKNOWN_PROVINCE}') AS misfiled,
+    const [unknown] = (
+      await conn.runAndReadAll(`SELECT count(*) FILTER (WHERE province IS NULL AND province_code <> '${UNKNOWN_PROVINCE}') AS misfiled,
       count(*) FILTER (WHERE report_year IS NULL AND year <> 0) AS misdated, count(*) FILTER (WHERE province_code = '${UNKNOWN_PROVINCE}') AS unknown
-      FROM read_parquet('${warehouse}/facts/**/*.parquet', hive_partitioning = true)`)).getRowObjectsJS();
+      FROM read_parquet('${warehouse}/facts/**/*.parquet', hive_partitioning = true)`)
+    ).getRowObjectsJS();
     expect(unknown).toMatchObject({ misfiled: 0n, misdated: 0n });
     expect(Number(unknown!.unknown)).toBeGreaterThan(0);
   });
@@ -85,8 +95,10 @@ describe("the warehouse as analysts read it", () => {
     }
   });
 
-  it.skipIf(!hasPyarrow)("pandas (pd.read_parquet of the folder), pyarrow and Polars read every table: all rows, partition columns typed and never NULL", () => {
-    const script = `
+  it.skipIf(!hasPyarrow)(
+    "pandas (pd.read_parquet of the folder), pyarrow and Polars read every table: all rows, partition columns typed and never NULL",
+    () => {
+      const script = `
 import json, sys
 import pandas as pd, pyarrow.parquet as pq, polars as pl
 out = {}
@@ -105,20 +117,24 @@ for name, partitioned in json.loads(sys.argv[2]).items():
         "years": sorted({int(y) for y in df["year"].astype(int)}) if "year" in cols else [],
     }
 print(json.dumps(out))`;
-    const tables = Object.fromEntries(PUBLISHED.map((t) => [t.name, t.partitionBy !== null]));
-    const out = JSON.parse(execFileSync(PYTHON, ["-c", script, warehouse, JSON.stringify(tables)], { encoding: "utf8" }));
-    for (const t of PUBLISHED) {
-      const r = out[t.name];
-      expect([r.pandas, r.pyarrow, r.polars], t.name).toEqual([rows[t.name], rows[t.name], rows[t.name]]);
-      expect([r.pandas_nulls, r.polars_nulls], t.name).toEqual([0, 0]);
-      if (t.partitionBy?.includes("year")) {
-        // pyarrow infers hive keys as dictionaries of their values' type: the years stay integers
-        expect(r.pyarrow_types).toEqual({ year: "dictionary<values=int32, indices=int32, ordered=0>", province_code: "dictionary<values=string, indices=int32, ordered=0>" });
-        expect(r.polars_types).toEqual({ year: "Int64", province_code: "String" });
-        expect(r.years.length, "years as integers").toBeGreaterThan(1);
-      } else if (t.partitionBy) {
-        expect(r.polars_types).toEqual({ province_code: "String" });
+      const tables = Object.fromEntries(PUBLISHED.map((t) => [t.name, t.partitionBy !== null]));
+      const out = JSON.parse(execFileSync(PYTHON, ["-c", script, warehouse, JSON.stringify(tables)], { encoding: "utf8" }));
+      for (const t of PUBLISHED) {
+        const r = out[t.name];
+        expect([r.pandas, r.pyarrow, r.polars], t.name).toEqual([rows[t.name], rows[t.name], rows[t.name]]);
+        expect([r.pandas_nulls, r.polars_nulls], t.name).toEqual([0, 0]);
+        if (t.partitionBy?.includes("year")) {
+          // pyarrow infers hive keys as dictionaries of their values' type: the years stay integers
+          expect(r.pyarrow_types).toEqual({
+            year: "dictionary<values=int32, indices=int32, ordered=0>",
+            province_code: "dictionary<values=string, indices=int32, ordered=0>",
+          });
+          expect(r.polars_types).toEqual({ year: "Int64", province_code: "String" });
+          expect(r.years.length, "years as integers").toBeGreaterThan(1);
+        } else if (t.partitionBy) {
+          expect(r.polars_types).toEqual({ province_code: "String" });
+        }
       }
-    }
-  });
+    },
+  );
 });

@@ -10,7 +10,10 @@ const FIXTURES = join(REPO, "tests", "fixtures", "disclosure-tables");
 const query = async (data: string, sql: string) => {
   const r = await govkpi(["query", sql, "--format", "json", "--data", data]);
   expect(r.code, r.stderr).toBe(0);
-  return r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+  return r.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 };
 
 describe("checks in the warehouse", () => {
@@ -31,6 +34,12 @@ describe("checks in the warehouse", () => {
     expect((await govkpi(["run", "--input", input, "--data", data])).code).toBe(0);
     expect(await query(data, sql)).toEqual(first);
     const [row] = await query(data, "SELECT name, passed, detail, report_year::INTEGER AS report_year, org_name FROM checks WHERE name = 'prose_vs_table'");
-    expect(row).toEqual({ name: "prose_vs_table", passed: true, detail: "全年共收到政府信息公开申请58件", report_year: 2022, org_name: "安吉县市场监督管理局" });
+    expect(row).toEqual({
+      name: "prose_vs_table",
+      passed: true,
+      detail: "全年共收到政府信息公开申请58件",
+      report_year: 2022,
+      org_name: "安吉县市场监督管理局",
+    });
   });
 });

@@ -24,7 +24,9 @@ describe("govkpi dlq", () => {
     expect(first.stdout).toMatch(/1 loaded, 3 errors \(dead letters\)/);
     const before = await letters(data);
     expect(before.map((l) => [String(l.source_url).split("/").at(-1), l.stage])).toEqual([
-      ["bad-a.txt", "parse"], ["bad-b.txt", "parse"], ["large.txt", "parse"],
+      ["bad-a.txt", "parse"],
+      ["bad-b.txt", "parse"],
+      ["large.txt", "parse"],
     ]);
     expect(before[0]!.landing_key).toBe(before[1]!.landing_key);
     expect(before[0]!.id).not.toBe(before[1]!.id);
@@ -39,7 +41,10 @@ describe("govkpi dlq", () => {
 
     const list = await govkpi(["dlq", "list", "--data", data, "--format", "json"]);
     expect(list.code, list.stderr).toBe(0);
-    const listed = list.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, string>);
+    const listed = list.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, string>);
     expect(listed.map((l) => l.id).sort()).toEqual(before.map((l) => l.id).sort());
     const shown = await govkpi(["dlq", "show", String(large.id), "--data", data]);
     expect(shown.code, shown.stderr).toBe(0);

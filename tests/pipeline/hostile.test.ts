@@ -27,9 +27,24 @@ beforeAll(() => {
   hostile = [
     ["cmap-bomb.pdf", "application/pdf", cmapBombPdf(), /^memory budget of 384 MB exceeded \(\d+ MB resident\)$/],
     ["aside.txt", "text/plain; charset=utf-8", Buffer.from(endlessAsideText(MB)), null],
-    ["ratio-bomb.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ratioBombDocx(200), /would inflate \d+× .* over the limit of 100×: a zip bomb/],
-    ["paragraphs.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", paragraphBombDocx(2_000_000), /^DOCX text of ~\d+ characters .* over the limit of 2000000 characters per document \(--max-chars\)$/],
-    ["pages-2000.pdf", "application/pdf", manyPagesPdf(2000, "Annual report of the bureau, line with figures 12 and 34"), /by page \d+ of 2000 is over the limit of 2000000 characters/],
+    [
+      "ratio-bomb.docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      ratioBombDocx(200),
+      /would inflate \d+× .* over the limit of 100×: a zip bomb/,
+    ],
+    [
+      "paragraphs.docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      paragraphBombDocx(2_000_000),
+      /^DOCX text of ~\d+ characters .* over the limit of 2000000 characters per document \(--max-chars\)$/,
+    ],
+    [
+      "pages-2000.pdf",
+      "application/pdf",
+      manyPagesPdf(2000, "Annual report of the bureau, line with figures 12 and 34"),
+      /by page \d+ of 2000 is over the limit of 2000000 characters/,
+    ],
     ["huge.txt", "text/plain; charset=utf-8", Buffer.from(hugeText(seed, 60 * MB)), /^\d+ bytes of text is over the limit of 2000000 characters per document/],
   ];
 }, 60_000);

@@ -34,6 +34,11 @@ describe("govkpi query --format json", () => {
 
   it("writes one line per row", async () => {
     const out = await json("SELECT i::BIGINT AS i FROM range(3) t(i)");
-    expect(out.trim().split("\n").map((l) => JSON.parse(l))).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
+    expect(
+      out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([{ i: 0 }, { i: 1 }, { i: 2 }]);
   });
 });

@@ -40,24 +40,31 @@ function reportsFolder(): string {
 
 describe("when the machine is at fault", () => {
   const disk = smallDisk(4);
-  it.skipIf(!disk)("a full disk stops the run with one line and exit 1, dead-letters nothing, and a run with space loads everything", async () => {
-    const input = reportsFolder();
-    const data = join(disk!, "data");
-    const full = await govkpi(["run", "--input", input, "--data", data]);
-    expect(full.code, full.stdout).toBe(1);
-    const lines = full.stderr.trim().split("\n").filter((l) => !/^(parse|extract|load|dead-letters): /.test(l));
-    expect(lines.at(-1)).toMatch(/^govkpi run: the disk is full \(.*\): free some space, then run again/);
-    expect(full.stderr).not.toMatch(/^\s+at /m);
-    expect(full.stderr).not.toMatch(/^error: /m);
+  it.skipIf(!disk)(
+    "a full disk stops the run with one line and exit 1, dead-letters nothing, and a run with space loads everything",
+    async () => {
+      const input = reportsFolder();
+      const data = join(disk!, "data");
+      const full = await govkpi(["run", "--input", input, "--data", data]);
+      expect(full.code, full.stdout).toBe(1);
+      const lines = full.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => !/^(parse|extract|load|dead-letters): /.test(l));
+      expect(lines.at(-1)).toMatch(/^govkpi run: the disk is full \(.*\): free some space, then run again/);
+      expect(full.stderr).not.toMatch(/^\s+at /m);
+      expect(full.stderr).not.toMatch(/^error: /m);
 
-    execFileSync("mount", ["-o", "remount,size=64m", disk!]);
-    const again = await govkpi(["run", "--input", input, "--data", data]);
-    expect(again.code, again.stderr).toBe(0);
-    expect(await readParquet(data, "SELECT count(*) AS n FROM dead_letters")).toEqual([{ n: "0" }]);
-    const clean = tempDir();
-    expect((await govkpi(["run", "--input", input, "--data", clean])).code).toBe(0);
-    expect(await warehouseContents(data)).toEqual(await warehouseContents(clean));
-  }, 180_000);
+      execFileSync("mount", ["-o", "remount,size=64m", disk!]);
+      const again = await govkpi(["run", "--input", input, "--data", data]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(await readParquet(data, "SELECT count(*) AS n FROM dead_letters")).toEqual([{ n: "0" }]);
+      const clean = tempDir();
+      expect((await govkpi(["run", "--input", input, "--data", clean])).code).toBe(0);
+      expect(await warehouseContents(data)).toEqual(await warehouseContents(clean));
+    },
+    180_000,
+  );
 
   it("a second run on a data dir in use says so in one line, exit 1", async () => {
     const data = tempDir();
@@ -65,7 +72,11 @@ describe("when the machine is at fault", () => {
     try {
       const run = await govkpi(["run", "--data", data]);
       expect(run.code).toBe(1);
-      expect(run.stderr.trim()).toMatch(new RegExp(`^govkpi run: the data directory ${data} is in use by another govkpi process \\(pid ${process.pid}\\): wait for it to finish or use another --data$`));
+      expect(run.stderr.trim()).toMatch(
+        new RegExp(
+          `^govkpi run: the data directory ${data} is in use by another govkpi process \\(pid ${process.pid}\\): wait for it to finish or use another --data$`,
+        ),
+      );
     } finally {
       await holder.close();
     }

@@ -13,7 +13,10 @@ const GOLD = join(SHARED, "kpi", "gold");
 /** The gold's fact count for a seed when ../shared is there, else what its plain text gives. */
 async function expectedFacts(seed: string): Promise<number> {
   const gold = join(GOLD, `${seed}.jsonl`);
-  if (existsSync(gold)) return readFileSync(gold, "utf8").split("\n").filter((l) => l.trim()).length;
+  if (existsSync(gold))
+    return readFileSync(gold, "utf8")
+      .split("\n")
+      .filter((l) => l.trim()).length;
   const input = tempDir();
   copyFileSync(join(SAMPLES, `${seed}.txt`), join(input, `${seed}.txt`));
   const data = tempDir();
@@ -33,7 +36,11 @@ describe("one report, many renderings", () => {
   it("the same report as HTML, PDF and DOCX in one folder loads as one report with the gold's fact count", async () => {
     const seed = "nantong-health-2023";
     const input = tempDir();
-    for (const [kind, ext] of [["u3000-indent-html", "html"], ["chromium-pdf", "pdf"], ["libreoffice-docx", "docx"]]) {
+    for (const [kind, ext] of [
+      ["u3000-indent-html", "html"],
+      ["chromium-pdf", "pdf"],
+      ["libreoffice-docx", "docx"],
+    ]) {
       copyFileSync(join(RENDERINGS, kind!, `${seed}.${ext}`), join(input, `${seed}.${ext}`));
     }
     const data = tempDir();
@@ -63,7 +70,10 @@ describe("one report, many renderings", () => {
     const data = tempDir();
     await run(input, data);
     const first = await roles(data);
-    expect(first.map((r) => [r.file_name, r.role])).toEqual([["a-report.txt", "winner"], ["b-copy.txt", "duplicate"]]);
+    expect(first.map((r) => [r.file_name, r.role])).toEqual([
+      ["a-report.txt", "winner"],
+      ["b-copy.txt", "duplicate"],
+    ]);
     const reports = await readParquet(data, "SELECT report_id, file_name FROM reports");
     expect(reports).toEqual([{ report_id: first[0]!.report_id, file_name: "a-report.txt" }]);
     for (let i = 0; i < 2; i++) {
@@ -85,7 +95,10 @@ describe("one report, many renderings", () => {
     await run(input, data);
     const reports = await readParquet(data, "SELECT report_id, file_name, fact_count FROM reports");
     expect(reports).toEqual([{ report_id: pdf!.report_id, file_name: `${seed}.html`, fact_count: await expectedFacts(seed) }]);
-    expect((await roles(data)).map((r) => [r.file_name, r.role])).toEqual([[`${seed}.html`, "winner"], [`${seed}.pdf`, "rendering"]]);
+    expect((await roles(data)).map((r) => [r.file_name, r.role])).toEqual([
+      [`${seed}.html`, "winner"],
+      [`${seed}.pdf`, "rendering"],
+    ]);
 
     // the full-width copy (same text once normalised, same id) ties with the page, which keeps its place
     copyFileSync(join(RENDERINGS, "fullwidth-docx", `${seed}.docx`), join(input, `${seed}.docx`));

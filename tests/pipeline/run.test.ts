@@ -7,7 +7,6 @@ import { readParquet, warehouseContents } from "../helpers/warehouse.ts";
 
 const SEEDS = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt"));
 
-
 describe("govkpi run on the bundled samples", () => {
   it("builds the warehouse, and a second run changes nothing", async () => {
     const data = tempDir();
@@ -62,7 +61,10 @@ describe("govkpi run on the bundled samples", () => {
     writeFileSync(join(input, "empty.txt"), "");
     writeFileSync(join(input, "binary.txt"), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x00, 0x7f, 0x00]));
     // a label no decoder knows is no longer fatal when the bytes are evidently UTF-8; Japanese text is (not a Chinese report's encoding)
-    writeFileSync(join(input, "japanese.txt"), iconv.encode("令和5年度の行政手続きに関する報告書です。市役所では住民の皆様からの相談を受け付けました。".repeat(3), "shift_jis"));
+    writeFileSync(
+      join(input, "japanese.txt"),
+      iconv.encode("令和5年度の行政手続きに関する報告書です。市役所では住民の皆様からの相談を受け付けました。".repeat(3), "shift_jis"),
+    );
     writeFileSync(join(input, "notes.xyz"), "not a report");
     const run = await govkpi(["run", "--input", input, "--data", data]);
     expect(run.code, run.stderr).toBe(0);

@@ -13,7 +13,12 @@ import type { ReportFacts } from "../../schemas/messages.ts";
 import { govkpi, tempDir } from "../helpers/cli.ts";
 import { syntheticReports } from "../helpers/synthetic.ts";
 
-const PROVINCES = [["江苏省", "320000"], ["浙江省", "330000"], ["四川省", "510000"], [null, null]] as const;
+const PROVINCES = [
+  ["江苏省", "320000"],
+  ["浙江省", "330000"],
+  ["四川省", "510000"],
+  [null, null],
+] as const;
 
 /** `n` reports of round `round`: distinct ids, spread over four years and four provinces (one unknown). */
 function reports(round: number, n: number, value = 1): ReportFacts[] {
@@ -21,7 +26,8 @@ function reports(round: number, n: number, value = 1): ReportFacts[] {
     const id = (round * 1000 + i).toString(16).padStart(24, "0");
     const [province, region_code] = PROVINCES[(round + i) % PROVINCES.length]!;
     return {
-      ...r, report_id: id,
+      ...r,
+      report_id: id,
       raw: { ...r.raw, sha256: id.padEnd(64, "1"), landing_key: `sha256/00/${id.padEnd(64, "1")}`, source_url: `test://${id}` },
       metadata: { ...r.metadata, province, region_code, city: null, report_year: i % 5 === 4 ? null : 2020 + ((round + i) % 4) },
       facts: r.facts.map((f) => ({ ...f, value: value * (i + 1) })),
@@ -32,7 +38,6 @@ function reports(round: number, n: number, value = 1): ReportFacts[] {
 const CONSISTENCY = `SELECT (SELECT count(*) FROM facts) AS facts, (SELECT count(*) FROM reports) AS reports,
   (SELECT sum(value) FROM facts) AS total, (SELECT count(*) FROM facts JOIN reports USING (report_id)) AS joined`;
 const key = (row: Record<string, unknown>) => [row.facts, row.reports, row.total ?? 0, row.joined].map(Number).join("/");
-
 
 describe("snapshots", () => {
   it("a publish rewrites only the partitions that changed and hard-links the rest", async () => {
@@ -112,7 +117,10 @@ describe("snapshots", () => {
 
     const loop = async (name: string, read: () => Promise<Record<string, unknown>>) => {
       while (publishing) {
-        await read().then((row) => seen[name]!.push(key(row)), (err: Error) => errors.push(`${name}: ${err.message}`));
+        await read().then(
+          (row) => seen[name]!.push(key(row)),
+          (err: Error) => errors.push(`${name}: ${err.message}`),
+        );
       }
     };
     const memory = async () => (await DuckDBInstance.create(":memory:")).connect();

@@ -32,7 +32,15 @@ describe("warehouse load", () => {
   it("clears a payload's earlier dead letters once its report loads (a cause that went away)", async () => {
     const w = await Warehouse.open(tempDir(), { publishIntervalMs: null });
     const [r] = syntheticReports(1, 3);
-    const letter = (key: string) => ({ stage: "load", reason: "IO Error: No space left on device", source: "bench", source_url: null, landing_key: key, excerpt: null, failed_at: new Date().toISOString() });
+    const letter = (key: string) => ({
+      stage: "load",
+      reason: "IO Error: No space left on device",
+      source: "bench",
+      source_url: null,
+      landing_key: key,
+      excerpt: null,
+      failed_at: new Date().toISOString(),
+    });
     await w.recordDeadLetters([letter(r!.raw.landing_key), letter("sha256/00/other")]);
     await w.replaceReports([r!]);
     expect((await w.conn.runAndReadAll("SELECT landing_key FROM dead_letters")).getRows()).toEqual([["sha256/00/other"]]);

@@ -9,7 +9,7 @@ const nested = (depth: number): unknown => JSON.parse(`${"[".repeat(depth)}${"]"
 
 describe("a dead letter's excerpt", () => {
   it("is the value's JSON when that is short", () => {
-    const values = [null, 0, -1.5e-7, true, "字\n\"引号\"\u0001", [], {}, [1, [2, [3, {}]]], { a: { b: [null, "x"] }, "键": 1 }, { when: new Date(0) }];
+    const values = [null, 0, -1.5e-7, true, '字\n"引号"\u0001', [], {}, [1, [2, [3, {}]]], { a: { b: [null, "x"] }, 键: 1 }, { when: new Date(0) }];
     for (const v of values) expect(jsonExcerpt(v)).toBe(JSON.stringify(v));
     expect(jsonExcerpt([undefined, NaN, () => 1])).toBe(JSON.stringify([undefined, NaN, () => 1]));
   });
@@ -49,9 +49,16 @@ describe("the stage runner's dead-letter path", () => {
     };
     await runStage(bus, stage);
     const wide = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, i]));
-    await handler!([{ key: "a", value: nested(100_000) }, { key: "b", value: wide }, { key: "c", value: { n: 1 } }]);
+    await handler!([
+      { key: "a", value: nested(100_000) },
+      { key: "b", value: wide },
+      { key: "c", value: { n: 1 } },
+    ]);
     const letters = published.filter((m) => m.key === "probe").map((m) => m.value as DeadLetter);
-    expect(letters.map((l) => [l.stage, l.excerpt!.length])).toEqual([["probe", 2000], ["probe", 2000]]);
+    expect(letters.map((l) => [l.stage, l.excerpt!.length])).toEqual([
+      ["probe", 2000],
+      ["probe", 2000],
+    ]);
     expect(letters.every((l) => /^invalid message: /.test(l.reason) && l.reason.length <= 2000)).toBe(true);
     expect(published.filter((m) => m.key === "ok")).toHaveLength(1);
   });

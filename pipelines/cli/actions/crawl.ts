@@ -42,7 +42,12 @@ export async function crawl(opts: CrawlerOptions & { source?: string }): Promise
     console.error(`govkpi crawl: ${warehouseBusy(err, opts.data)}`);
     process.exit(2);
   });
-  const services = { dataDir: opts.data, web: createWeb({ resolve: pinnedHosts("crawl", opts.resolve), signal: stop.signal }), landing: landingZoneOf(opts.data), log };
+  const services = {
+    dataDir: opts.data,
+    web: createWeb({ resolve: pinnedHosts("crawl", opts.resolve), signal: stop.signal }),
+    landing: landingZoneOf(opts.data),
+    log,
+  };
   const runs: RunRecord[] = [];
   const pool = new JobPool(Number(opts.concurrency), (id, err) => log.error({ source: id, err: err.stack }, "crawl job crashed"));
   for (const source of sources) {

@@ -25,7 +25,12 @@ export async function schedule(opts: CrawlerOptions & { metricsPort?: string; me
     return exitOnBusError("schedule", err);
   }
   const stop = new AbortController();
-  const services = { dataDir: opts.data, web: createWeb({ resolve: pinnedHosts("schedule", opts.resolve), signal: stop.signal }), landing: landingZoneOf(opts.data), log };
+  const services = {
+    dataDir: opts.data,
+    web: createWeb({ resolve: pinnedHosts("schedule", opts.resolve), signal: stop.signal }),
+    landing: landingZoneOf(opts.data),
+    log,
+  };
   const pool = new JobPool(Number(opts.concurrency), (id, err) => {
     metrics.tickFailures.inc({ source: id });
     log.error({ source: id, err: err.stack }, "tick failed");

@@ -12,7 +12,10 @@ import type { ServeOptions } from "../commands/serve.ts";
 /** GOVKPI_WEBHOOK_TOKEN: one token (client "webhook"), or CLIENT:TOKEN pairs separated by commas. */
 export function parseClients(value: string): Map<string, string> {
   const clients = new Map<string, string>();
-  for (const entry of value.split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const m = /^([a-z0-9][a-z0-9_-]*):(.+)$/.exec(entry);
     const [client, token] = m ? [m[1]!, m[2]!] : ["webhook", entry];
     if (token.length < 16) throw new Error(`the token of client ${client} is shorter than 16 characters`);
@@ -56,7 +59,12 @@ export async function serve(opts: ServeOptions): Promise<void> {
     log,
   });
   server.once("error", (err: NodeJS.ErrnoException) => {
-    const why = err.code === "EADDRINUSE" ? `${opts.host}:${opts.port} is already in use` : err.code === "EACCES" ? `no permission to listen on ${opts.host}:${opts.port}` : err.message;
+    const why =
+      err.code === "EADDRINUSE"
+        ? `${opts.host}:${opts.port} is already in use`
+        : err.code === "EACCES"
+          ? `no permission to listen on ${opts.host}:${opts.port}`
+          : err.message;
     console.error(`govkpi serve: ${why}`);
     process.exit(2);
   });
@@ -74,7 +82,10 @@ export async function serve(opts: ServeOptions): Promise<void> {
     log.info({ signal }, "stopping: no new requests; the accepted ones are safe in the inbox or on Kafka");
     server.close();
     server.closeIdleConnections();
-    void runs.closeAll().then(() => sink.close()).then(() => process.exit(0));
+    void runs
+      .closeAll()
+      .then(() => sink.close())
+      .then(() => process.exit(0));
   };
   process.once("SIGTERM", stop).once("SIGINT", stop);
 }

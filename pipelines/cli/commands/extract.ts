@@ -20,7 +20,10 @@ export function registerExtract(program: Command): void {
       const run = contentType
         ? pool.run("file", { path: resolve(file), contentType, maxChars: pool.limits.maxChars })
         : Promise.reject(new Error(`unsupported file type (extension) of ${basename(file)}`));
-      return run.then((value) => ({ value }), (error: Error) => ({ error }));
+      return run.then(
+        (value) => ({ value }),
+        (error: Error) => ({ error }),
+      );
     });
     let failed = 0;
     for (const [i, file] of files.entries()) {

@@ -11,7 +11,9 @@ export function registerImport(program: Command): void {
     .option("--data <dir>", "data directory whose landing zone the workers share", "./data");
   addBusOptions(command, "kafka only").action(async (opts: Omit<BusOptions, "bus"> & { input: string; data: string }) => {
     const [{ assertFolder, folderSource, importFolder, MissingFolderError }, { announce, busOutlet }, { landingZoneOf }, { startRun }] = await Promise.all([
-      import("../../../connectors/folder/folderImport.ts"), import("../../../connectors/publishRaw.ts"), import("../../runner.ts"),
+      import("../../../connectors/folder/folderImport.ts"),
+      import("../../../connectors/publishRaw.ts"),
+      import("../../runner.ts"),
       import("../../../connectors/runRecord.ts"),
     ]);
     try {
@@ -29,8 +31,13 @@ export function registerImport(program: Command): void {
         skipped += part.skipped.length;
       }
       await busOutlet(bus).run({
-        ...run, ended_at: new Date().toISOString(), status: announced ? "ok" : "unchanged",
-        discovered: announced + skipped, fetched: announced, new: announced, excluded: skipped,
+        ...run,
+        ended_at: new Date().toISOString(),
+        status: announced ? "ok" : "unchanged",
+        discovered: announced + skipped,
+        fetched: announced,
+        new: announced,
+        excluded: skipped,
       });
       await bus.close();
       console.log(`announced ${announced} reports (${skipped} files skipped)`);

@@ -16,7 +16,8 @@ export function registerQuery(program: Command): void {
         process.exit(2);
       }
       const [{ NoWarehouseError, NotReadOnlyError, openReader, readOnlyQuery }, { toArrowIpc, toJsonLines, toTable }] = await Promise.all([
-        import("../../warehouse/readWarehouse.ts"), import("../queryOutput.ts"),
+        import("../../warehouse/readWarehouse.ts"),
+        import("../queryOutput.ts"),
       ]);
       try {
         const reader = await readOnlyQuery(await openReader(opts.data), sql);

@@ -10,7 +10,9 @@ export function registerReport(program: Command): void {
     .option("--data <dir>", "data directory", "./data")
     .action(async (opts: { out: string; data: string }) => {
       const [{ buildReport }, { renderReport }, { NoWarehouseError, openReader }] = await Promise.all([
-        import("../../../dashboards/staticReport.ts"), import("../../../dashboards/htmlReport.ts"), import("../../warehouse/readWarehouse.ts"),
+        import("../../../dashboards/staticReport.ts"),
+        import("../../../dashboards/htmlReport.ts"),
+        import("../../warehouse/readWarehouse.ts"),
       ]);
       try {
         const data = await buildReport(await openReader(opts.data));

@@ -11,8 +11,14 @@ export function registerReprocess(program: Command): void {
   addLimitOptions(reprocess).action(async (opts: LimitOptions & { data: string }) => {
     const limits = limitsFromOptions("reprocess", opts);
     const [{ EmbeddedBus }, { landedReports }, { ingest }, { printSummary }] = await Promise.all([
-      import("../../bus/embedded.ts"), import("../../../connectors/landed/landedReports.ts"), import("../../ingest.ts"), import("../summary.ts"),
+      import("../../bus/embedded.ts"),
+      import("../../../connectors/landed/landedReports.ts"),
+      import("../../ingest.ts"),
+      import("../summary.ts"),
     ]);
-    await ingest(new EmbeddedBus(), opts.data, (_landing, _warehouse, ctx) => landedReports(ctx), printSummary, { limits, identity: { source: "reprocess", kind: "reprocess" } });
+    await ingest(new EmbeddedBus(), opts.data, (_landing, _warehouse, ctx) => landedReports(ctx), printSummary, {
+      limits,
+      identity: { source: "reprocess", kind: "reprocess" },
+    });
   });
 }

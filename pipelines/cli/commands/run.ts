@@ -20,7 +20,9 @@ export function registerRun(program: Command): void {
   addLimitOptions(addBusOptions(run)).action(async (opts: BusOptions & LimitOptions & { input: string; data: string }) => {
     const limits = limitsFromOptions("run", opts);
     const [{ folderSource, importFolder, MissingFolderError }, { ingest }, { printSummary }] = await Promise.all([
-      import("../../../connectors/folder/folderImport.ts"), import("../../ingest.ts"), import("../summary.ts"),
+      import("../../../connectors/folder/folderImport.ts"),
+      import("../../ingest.ts"),
+      import("../summary.ts"),
     ]);
     try {
       const bus = await busFromOptions(opts);

@@ -19,7 +19,10 @@ export function registerWorker(program: Command): void {
   addLimitOptions(addBusOptions(worker, "kafka only")).action(async (opts: WorkerOptions) => {
     const limits = limitsFromOptions("worker", opts);
     const [{ startStages }, { createLog }, { metricsServer, stageMetrics }, { allEvents }] = await Promise.all([
-      import("../../runner.ts"), import("../../ops/log.ts"), import("../../ops/metrics.ts"), import("../../stages/stage.ts"),
+      import("../../runner.ts"),
+      import("../../ops/log.ts"),
+      import("../../ops/metrics.ts"),
+      import("../../stages/stage.ts"),
     ]);
     const log = createLog(opts.logLevel, "worker").child({ stage: opts.stage });
     try {
@@ -36,11 +39,15 @@ export function registerWorker(program: Command): void {
       };
       const stages = await startStages(bus, opts.data, [opts.stage], allEvents(logged, stageMetrics), limits);
       const server = opts.metricsPort ? await metricsServer(Number(opts.metricsPort), opts.metricsHost) : null;
-      closeOnSignal(bus, async () => {
-        server?.close();
-        await stages.stop();
-        process.exit(0);
-      }, (line) => log.info(line));
+      closeOnSignal(
+        bus,
+        async () => {
+          server?.close();
+          await stages.stop();
+          process.exit(0);
+        },
+        (line) => log.info(line),
+      );
       await bus.failed.catch((err: Error) => {
         log.fatal({ err: err.message }, `govkpi worker: ${err.message}`);
         process.exit(1);

@@ -40,7 +40,12 @@ export function readLists(s: Sentence, readers: readonly ListReader[], targetAt:
   for (const reader of readers) {
     if (reader.context && s.matchEnd(reader.context) === Infinity) continue;
     // totals read by rules, not the items of another list
-    const totalEnds = reader.after ? s.read.filter((r) => reader.after!.includes(r.metric)).map((r) => r.to).sort((a, b) => a - b) : [];
+    const totalEnds = reader.after
+      ? s.read
+          .filter((r) => reader.after!.includes(r.metric))
+          .map((r) => r.to)
+          .sort((a, b) => a - b)
+      : [];
     if (reader.after && !totalEnds.length) continue;
     const markers = [...s.masked.matchAll(reader.opens)];
     let limit = s.masked.length;

@@ -58,8 +58,23 @@ const NUMBER = new RegExp(
 
 /** Words before a figure that qualify it, longest first (不超过 before 超过 before 超). */
 const APPROX_PREFIX: Array<[string, Approx]> = [
-  ["不超过", "at_most"], ["不少于", "at_least"], ["不低于", "at_least"], ["不多于", "at_most"], ["不高于", "at_most"], ["将近", "approx"], ["大约", "approx"], ["接近", "approx"], ["超过", "at_least"], ["高于", "at_least"],
-  ["不到", "at_most"], ["不足", "at_most"], ["低于", "at_most"], ["约", "approx"], ["近", "approx"], ["逾", "at_least"], ["超", "at_least"],
+  ["不超过", "at_most"],
+  ["不少于", "at_least"],
+  ["不低于", "at_least"],
+  ["不多于", "at_most"],
+  ["不高于", "at_most"],
+  ["将近", "approx"],
+  ["大约", "approx"],
+  ["接近", "approx"],
+  ["超过", "at_least"],
+  ["高于", "at_least"],
+  ["不到", "at_most"],
+  ["不足", "at_most"],
+  ["低于", "at_most"],
+  ["约", "approx"],
+  ["近", "approx"],
+  ["逾", "at_least"],
+  ["超", "at_least"],
 ];
 const APPROX_SUFFIX: Record<string, Approx> = { 以上: "at_least", 之上: "at_least", 以下: "at_most", 以内: "at_most", 左右: "approx" };
 

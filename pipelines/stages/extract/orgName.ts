@@ -58,7 +58,9 @@ function isSubsequence(short: string, long: string): boolean {
  */
 function sameOrg(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return long.endsWith(short) || (long.startsWith(short) && /^员?会$/.test(long.slice(short.length))) || (short.at(-1) === long.at(-1) && isSubsequence(short, long));
+  return (
+    long.endsWith(short) || (long.startsWith(short) && /^员?会$/.test(long.slice(short.length))) || (short.at(-1) === long.at(-1) && isSubsequence(short, long))
+  );
 }
 
 /**

@@ -29,7 +29,10 @@ function hostNames(r: Region, host: string): boolean {
   const initials = forms.map((f) => spelled(f, "first"));
   const whole = forms.map((f) => spelled(f, "pinyin")).filter((w) => w.length >= 4);
   const joined = initials.slice(1).map((ini, i) => initials[i]! + ini);
-  const labels = host.toLowerCase().split(".").filter((l) => !/^(?:www\d*|gov|cn|com|org|net|edu)$/.test(l));
+  const labels = host
+    .toLowerCase()
+    .split(".")
+    .filter((l) => !/^(?:www\d*|gov|cn|com|org|net|edu)$/.test(l));
   return labels.some((l) => [...initials, ...joined].includes(l) || whole.some((w) => l.includes(w)));
 }
 

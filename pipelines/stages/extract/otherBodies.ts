@@ -10,7 +10,8 @@ import type { Sentence } from "./sentence.ts";
  * offices below the issuer, named with what they are (各市州…支队, 全市各区县…部门, 各级12315平台); not 我区各级单位,
  * where the issuer speaks for its whole territory
  */
-const SUBORDINATE_OFFICES = /(?:(?<![我本][省市区县镇])各级|各(?:设区市|市州|市（州）|地市|区县|县区|县市区|市县|县（市、区）|县\(市、区\)))[^，,。；;：:]{0,16}?(?:局|部门|支队|大队|平台|机构|单位|分局)/g;
+const SUBORDINATE_OFFICES =
+  /(?:(?<![我本][省市区县镇])各级|各(?:设区市|市州|市（州）|地市|区县|县区|县市区|市县|县（市、区）|县\(市、区\)))[^，,。；;：:]{0,16}?(?:局|部门|支队|大队|平台|机构|单位|分局)/g;
 /**
  * A whole system (全省市场监管系统, 全市生态环境部门, 全市公安机关, 全省系统, 全系统), not software the body works in
  * (执法办案系统, 信息系统), nor one it works through or for (依托全省…系统, 对全市…部门).
@@ -32,8 +33,7 @@ const NON_ADMINISTRATIVE_SUBJECT = new RegExp(
 /** disclosure by villages, schools, hospitals and firms (三务公开, 村务, 校务公开栏), not government information */
 const NON_ADMINISTRATIVE_DISCLOSURE = /三务|村务|居务|校务|院务|厂务|党务公开|财务公开|(?:村|社区|学校)公开栏/g;
 /** a total that leaves the issuer out, or adds its offices in: （不含省局本级）, （含各县市区分局） */
-const BEYOND_ITSELF =
-  /(?:不含|不包括|未含|除)[^，,。；;）)]{0,8}本级|[（(](?:含|包括)[^）)]{0,16}(?:本级|分局|县区|区县|县市区|各县|各区|下属|直属|所属)/;
+const BEYOND_ITSELF = /(?:不含|不包括|未含|除)[^，,。；;）)]{0,8}本级|[（(](?:含|包括)[^）)]{0,16}(?:本级|分局|县区|区县|县市区|各县|各区|下属|直属|所属)/;
 /** the issuer itself, named after the others: …；省局本级查处案件86件, 我局直接查办… */
 const ITSELF = /本级|我局|本局|我委|本委|我厅|本厅|我办|本办|本机关|局机关|委机关|厅机关|局本部/g;
 

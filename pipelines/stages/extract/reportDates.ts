@@ -17,7 +17,7 @@ function year(digits: string): number | null {
   return y >= 1990 && y <= 2100 ? y : null;
 }
 
-const part = (s: string) => (/^\d+$/.test(s) ? Number(s) : chineseNumeral(s) ?? NaN);
+const part = (s: string) => (/^\d+$/.test(s) ? Number(s) : (chineseNumeral(s) ?? NaN));
 
 function firstYear(s: string): number | null {
   for (const m of s.matchAll(YEAR)) {

@@ -31,7 +31,12 @@ const GENERIC = /各类|各项|全部|所有|卫生健康|卫生|违法|违规|�
 
 function domainOf(words: string | undefined): string | null {
   const domain = words?.replace(GENERIC, "").trim();
-  return domain && domain.length >= 2 ? words!.trim().replace(/^(?:了|共|各类)/, "").replace(/(?:违法|违规|的)+$/, "") : null;
+  return domain && domain.length >= 2
+    ? words!
+        .trim()
+        .replace(/^(?:了|共|各类)/, "")
+        .replace(/(?:违法|违规|的)+$/, "")
+    : null;
 }
 
 function trailingApprox(s: Sentence, end: number, approx: Approx): Approx {
@@ -88,7 +93,13 @@ const OPEN = 4 << 2;
 const CLOSE = 5 << 2;
 const PUNCTUATION = 0b111 << 2;
 const CUE_START = 1 << 5;
-const PUNCTUATION_MARKS: Array<[string, number]> = [["。！？!?", END], ["\n", NEWLINE], ["，,；;：:", BOUNDARY], ["（(", OPEN], ["）)", CLOSE]];
+const PUNCTUATION_MARKS: Array<[string, number]> = [
+  ["。！？!?", END],
+  ["\n", NEWLINE],
+  ["，,；;：:", BOUNDARY],
+  ["（(", OPEN],
+  ["）)", CLOSE],
+];
 
 export class RuleEngine {
   private readonly cues: CueIndex;
@@ -180,8 +191,7 @@ export class RuleEngine {
             if (this.lists[l]!.markerApart) {
               listSeen[l] = 1;
               listHit = true;
-            }
-            else this.addPending(pendingCount++, ruleCount + l);
+            } else this.addPending(pendingCount++, ruleCount + l);
           }
         }
       }

@@ -94,7 +94,14 @@ export class Sentence {
       const c = text.charCodeAt(i);
       if (!CLAUSE_BOUNDARY[c]) continue;
       // the comma of a figure's thousands (1,203) ends nothing
-      if (CLAUSE_BOUNDARY[c] === COMMA && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))) continue;
+      if (
+        CLAUSE_BOUNDARY[c] === COMMA &&
+        isDigit(text.charCodeAt(i - 1)) &&
+        isDigit(text.charCodeAt(i + 1)) &&
+        isDigit(text.charCodeAt(i + 2)) &&
+        isDigit(text.charCodeAt(i + 3))
+      )
+        continue;
       this.textBounds.push(i);
     }
   }

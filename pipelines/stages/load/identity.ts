@@ -41,8 +41,7 @@ export interface RenderingRank {
 }
 
 export function rankOf(r: ReportFacts): RenderingRank {
-  const tier =
-    r.status === "needs_ocr" ? 0 : r.rendering?.ocr || /not read/.test(r.status_reason ?? "") ? 1 : r.rendering?.format === "pdf" ? 2 : 3;
+  const tier = r.status === "needs_ocr" ? 0 : r.rendering?.ocr || /not read/.test(r.status_reason ?? "") ? 1 : r.rendering?.format === "pdf" ? 2 : 3;
   return { tier, metadata: Object.values(r.metadata).filter((v) => v !== null).length, facts: r.facts.length };
 }
 

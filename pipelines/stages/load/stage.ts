@@ -14,7 +14,10 @@ export function loadStage(warehouse: Warehouse, onLoaded: (reports: number, fact
     async process(inputs) {
       try {
         await warehouse.replaceReports(inputs);
-        onLoaded(inputs.length, inputs.reduce((n, r) => n + r.facts.length, 0));
+        onLoaded(
+          inputs.length,
+          inputs.reduce((n, r) => n + r.facts.length, 0),
+        );
         return inputs.map(() => []);
       } catch {
         // One bad report must not hold back the batch: load one by one to find and dead-letter it.

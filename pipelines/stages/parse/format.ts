@@ -31,11 +31,15 @@ const startsWith = (bytes: Uint8Array, sig: number[]) => sig.every((b, i) => byt
 function signature(bytes: Uint8Array): Format | null {
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "doc";
   // an OpenDocument zip stores its mimetype first, uncompressed
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return Buffer.from(bytes.subarray(30, 100)).toString("latin1").startsWith("mimetypeapplication/vnd.oasis.opendocument.text") ? "odt" : "docx";
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]))
+    return Buffer.from(bytes.subarray(30, 100)).toString("latin1").startsWith("mimetypeapplication/vnd.oasis.opendocument.text") ? "odt" : "docx";
   if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") === "{\\rtf") return "rtf";
   // pdf.js, like viewers, accepts junk before the header
   if (Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-")) return "pdf";
-  const head = Buffer.from(bytes.subarray(0, 512)).toString("latin1").replace(/^\ufeff|^\xef\xbb\xbf/, "").trimStart();
+  const head = Buffer.from(bytes.subarray(0, 512))
+    .toString("latin1")
+    .replace(/^\ufeff|^\xef\xbb\xbf/, "")
+    .trimStart();
   if (/^<(!doctype html|html|head|meta|body)\b/i.test(head)) return "html";
   // a Word "single file web page", often saved as .doc: MIME headers, then the multipart/related archive
   if (/^[\w-]+:/.test(head) && /content-type:\s*multipart\/related/i.test(Buffer.from(bytes.subarray(0, 4096)).toString("latin1"))) return "mht";

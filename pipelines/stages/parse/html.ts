@@ -43,8 +43,7 @@ function metaCharset(bytes: Uint8Array): string | null {
 const squash = (s: string) => s.replace(/\s+/g, "");
 
 /** An HTML page's text in its charset: the header's, else the <meta>'s, else detected. */
-export const decodeHtml = (bytes: Uint8Array, contentType: string) =>
-  decodeText(bytes, charsetFromContentType(contentType) ?? metaCharset(bytes));
+export const decodeHtml = (bytes: Uint8Array, contentType: string) => decodeText(bytes, charsetFromContentType(contentType) ?? metaCharset(bytes));
 
 /** `document`: HTML a word processor exported (no site chrome to remove): the whole body is the report. */
 export function htmlText(bytes: Uint8Array, contentType: string, { document = false } = {}): CleanText {
@@ -53,7 +52,14 @@ export function htmlText(bytes: Uint8Array, contentType: string, { document = fa
   if (depth > MAX_DEPTH) throw new ParseError(`HTML nested ${depth} elements deep, over the limit of ${MAX_DEPTH}: not a page to read`);
   const $ = cheerio.load(html);
   const meta = (name: string) => $(`meta[name='${name}' i]`).attr("content")?.trim() || null;
-  const headings = [...$("h1").toArray().map((h) => $(h).text()), $("title").text().split(/[_|]| - /)[0] ?? ""];
+  const headings = [
+    ...$("h1")
+      .toArray()
+      .map((h) => $(h).text()),
+    $("title")
+      .text()
+      .split(/[_|]| - /)[0] ?? "",
+  ];
   const found = meta("ArticleTitle") ?? headings.map((h) => h.trim()).find(looksLikeTitle) ?? null;
   const title = found && normaliseText(found);
   const published = meta("PubDate") ?? meta("publishdate");

@@ -7,13 +7,16 @@ import { unwrapCjk } from "./cjk.ts";
 import { CELL_SEPARATOR, tableGrid } from "./tableGrid.ts";
 
 const BLOCK = new Set(
-  ("address article aside blockquote body br caption center dd details div dl dt fieldset figcaption figure footer " +
-    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody tfoot thead tr ul").split(" "),
+  (
+    "address article aside blockquote body br caption center dd details div dl dt fieldset figcaption figure footer " +
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody tfoot thead tr ul"
+  ).split(" "),
 );
 const CELL = new Set(["td", "th"]);
 
 const NEVER_TEXT = "script, style, noscript, iframe, template, svg, canvas, object, embed, input, button, select, textarea";
-const HIDDEN = "[hidden], [aria-hidden=true], [style*='display:none' i], [style*='display: none' i], [style*='visibility:hidden' i], [style*='visibility: hidden' i]";
+const HIDDEN =
+  "[hidden], [aria-hidden=true], [style*='display:none' i], [style*='display: none' i], [style*='visibility:hidden' i], [style*='visibility: hidden' i]";
 const CHROME_TAGS = "nav, header, footer, aside";
 
 // class/id tokens site templates use for chrome: whole tokens for short words, substrings for telling ones

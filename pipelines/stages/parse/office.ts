@@ -27,7 +27,8 @@ export async function officeHtml(bytes: Uint8Array, format: "rtf" | "odt"): Prom
       );
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      if (e.code === "ENOENT") throw new ParseError(`${format.toUpperCase()} needs LibreOffice to read, and soffice is not installed (Debian: ${OFFICE_PACKAGE})`);
+      if (e.code === "ENOENT")
+        throw new ParseError(`${format.toUpperCase()} needs LibreOffice to read, and soffice is not installed (Debian: ${OFFICE_PACKAGE})`);
       throw new ParseError(`LibreOffice could not convert this ${format.toUpperCase()} file: ${e.message.split("\n")[0]}`);
     }
     const [html] = await readdir(join(dir, "out")).catch(() => []);

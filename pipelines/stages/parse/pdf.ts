@@ -32,7 +32,11 @@ interface TextItem {
 /** a page with fewer characters than this carries a stamp, a page number or a watermark, not a report */
 const TEXT_PAGE_CHARS = 30;
 
-const letters = (runs: PdfRun[]) => runs.map((r) => r.str).join("").replace(/[\s\p{P}\p{S}]/gu, "");
+const letters = (runs: PdfRun[]) =>
+  runs
+    .map((r) => r.str)
+    .join("")
+    .replace(/[\s\p{P}\p{S}]/gu, "");
 
 /** Text from a font without a ToUnicode map: private-use or control codes, or Latin-1 soup where a Chinese
  * report has no Chinese. */
@@ -84,7 +88,15 @@ async function textLayers(bytes: Uint8Array, maxChars: number): Promise<{ pages:
       const content = await page.getTextContent();
       const runs: PdfRun[] = (content.items as Array<TextItem | { type: string }>).flatMap((item) =>
         "str" in item
-          ? [{ str: item.str, x: item.transform[4], y: item.transform[5], width: item.width, size: Math.hypot(item.transform[2], item.transform[3]) || item.height }]
+          ? [
+              {
+                str: item.str,
+                x: item.transform[4],
+                y: item.transform[5],
+                width: item.width,
+                size: Math.hypot(item.transform[2], item.transform[3]) || item.height,
+              },
+            ]
           : [],
       );
       // stop reading at the cap rather than after 2,000 pages
@@ -105,13 +117,23 @@ async function textLayers(bytes: Uint8Array, maxChars: number): Promise<{ pages:
 
 export async function pdfText(bytes: Uint8Array, { maxChars }: { maxChars: number } = DEFAULT_LIMITS): Promise<PdfText> {
   const { pages, ruled } = await textLayers(bytes, maxChars);
-  const read = await readPages(bytes, pages, ruled, pages.flatMap((runs, i) => (unusable(runs) ? [i + 1] : [])));
+  const read = await readPages(
+    bytes,
+    pages,
+    ruled,
+    pages.flatMap((runs, i) => (unusable(runs) ? [i + 1] : [])),
+  );
   if (read.needsOcr || read.ocr || !looksOcrSpaced(read.text)) return read;
   const why = await ocrUnavailable();
   if (why) return { ...read, notes: [...read.notes, "the text layer was written by an OCR engine"], ocr: { confidence: null } };
   // a layer another OCR engine wrote keeps that engine's misreads (a date's 11 as 了, 99% as 999%) and no confidence:
   // our own reading of the page images replaces it
-  const again = await readPages(bytes, pages, ruled, pages.map((_, i) => i + 1));
+  const again = await readPages(
+    bytes,
+    pages,
+    ruled,
+    pages.map((_, i) => i + 1),
+  );
   return { ...again, notes: [...again.notes, "the text layer an OCR engine wrote was replaced by tesseract's reading"] };
 }
 
@@ -123,7 +145,12 @@ async function readPages(bytes: Uint8Array, pages: PdfRun[][], ruled: PdfTable[]
     const why = await ocrUnavailable();
     if (why) {
       if (unread.length * 2 > pages.length) {
-        return { text: "", needsOcr: `no usable text layer on ${unread.length} of ${pages.length} pages: a scanned PDF needs OCR, and ${why}`, notes: [], ocr: null };
+        return {
+          text: "",
+          needsOcr: `no usable text layer on ${unread.length} of ${pages.length} pages: a scanned PDF needs OCR, and ${why}`,
+          notes: [],
+          ocr: null,
+        };
       }
       notes.push(`${unread.length} of ${pages.length} pages without a usable text layer not read (${why})`);
     } else {
@@ -148,10 +175,12 @@ async function readPages(bytes: Uint8Array, pages: PdfRun[][], ruled: PdfTable[]
     }
   }
   // a ruled table's runs are its cells: the layout reads the rest of the page, and the table's rows go back in
-  const layout = layoutPages(pages.map((runs, i) => {
-    const taken = new Set(ruled[i]!.flatMap((t) => [...t.runs]));
-    return runs.filter((r) => !taken.has(r));
-  }));
+  const layout = layoutPages(
+    pages.map((runs, i) => {
+      const taken = new Set(ruled[i]!.flatMap((t) => [...t.runs]));
+      return runs.filter((r) => !taken.has(r));
+    }),
+  );
   const body = layout.pages.map((lines, i) => withTables(lines, ruled[i]!));
   const tables = layout.tables + ruled.flat().length;
   if (layout.columnPages) notes.push(`columns on ${layout.columnPages} of ${pages.length} pages, read column by column`);

@@ -142,7 +142,10 @@ function rowsOf(runs: PdfRun[], size: number): Row[] {
 /** Lines grouped by baseline, left to right (one line per baseline, whatever the columns). */
 export function linesOf(runs: PdfRun[]): PdfLine[] {
   const size = bodySize(runs);
-  return rowsOf(runs.filter((r) => r.str.trim()), size).map((row) => lineOf(row.runs, row.y));
+  return rowsOf(
+    runs.filter((r) => r.str.trim()),
+    size,
+  ).map((row) => lineOf(row.runs, row.y));
 }
 
 /** The middle of the gutter: a column's ragged or justified edge may reach into the gutter, never across its middle. */
@@ -177,14 +180,24 @@ function candidateGutters(rows: Row[], size: number): Interval[] {
       }
     }
   };
-  runs(1, width, (x) => coverage[x]! <= rows.length / 2, (a, b) => {
-    let low = Infinity;
-    for (let x = a; x < b; x++) low = Math.min(low, coverage[x]!);
-    const near = low + Math.max(1, 0.1 * rows.length);
-    runs(a, b, (x) => coverage[x]! <= near, (c, d) => {
-      if (d - c >= 0.9 * size) out.push({ start: left + c, end: left + d });
-    });
-  });
+  runs(
+    1,
+    width,
+    (x) => coverage[x]! <= rows.length / 2,
+    (a, b) => {
+      let low = Infinity;
+      for (let x = a; x < b; x++) low = Math.min(low, coverage[x]!);
+      const near = low + Math.max(1, 0.1 * rows.length);
+      runs(
+        a,
+        b,
+        (x) => coverage[x]! <= near,
+        (c, d) => {
+          if (d - c >= 0.9 * size) out.push({ start: left + c, end: left + d });
+        },
+      );
+    },
+  );
   return out;
 }
 
@@ -260,7 +273,10 @@ function blockStarts(lines: ColumnLine[], columns: number): number[][] {
   const byColumn = Array.from({ length: columns }, (_, c) => lines.filter((l) => l.column === c));
   for (const col of byColumn) for (let i = 1; i < col.length; i++) pitches.push(col[i - 1]!.y - col[i]!.y);
   // the pitch of lines inside a paragraph or cell: the short end of the gaps (a column of row numbers has only long ones)
-  const pitch = percentile(pitches.filter((p) => p > 0), 0.1);
+  const pitch = percentile(
+    pitches.filter((p) => p > 0),
+    0.1,
+  );
   return byColumn.map((col) => col.filter((l, i) => i === 0 || col[i - 1]!.y - l.y > 1.35 * pitch).map((l) => l.y));
 }
 
@@ -290,7 +306,16 @@ function tableRows(lines: ColumnLine[], starts: number[][], columns: number, siz
 const joinCellLines = (texts: string[]) => texts.reduce((acc, t) => (acc && /[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(t) ? `${acc} ${t}` : acc + t), "");
 
 function marginOf(lines: PdfLine[]): { left: number; right: number } {
-  return { left: percentile(lines.map((l) => l.x), 0.1), right: percentile(lines.map((l) => l.right), 0.9) };
+  return {
+    left: percentile(
+      lines.map((l) => l.x),
+      0.1,
+    ),
+    right: percentile(
+      lines.map((l) => l.right),
+      0.9,
+    ),
+  };
 }
 
 const NOTE = /^(注\s*[:：]|[①-⑳]|\[\d{1,3}\]|[*†‡])/;
@@ -356,7 +381,13 @@ export function layoutPages(pages: PdfRun[][]): DocumentLayout {
     return { size, rows: rowsOf(text, size) };
   });
   const { numbers, running } = furnitureOf(rowed.map((p) => p.rows));
-  const laid = rowed.map(({ rows, size }) => pageLayout(rows.filter((r) => !numbers.has(r)), size, running));
+  const laid = rowed.map(({ rows, size }) =>
+    pageLayout(
+      rows.filter((r) => !numbers.has(r)),
+      size,
+      running,
+    ),
+  );
   return {
     pages: withoutRepeatedHeaders(laid.map((p) => p.lines)),
     footnotes: laid.flatMap((p) => p.footnotes),

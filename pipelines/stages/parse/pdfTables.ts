@@ -19,9 +19,12 @@ type Matrix = [number, number, number, number, number, number];
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 const multiply = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+  m[0] * n[0] + m[2] * n[1],
+  m[1] * n[0] + m[3] * n[1],
+  m[0] * n[2] + m[2] * n[3],
+  m[1] * n[2] + m[3] * n[3],
+  m[0] * n[4] + m[2] * n[5] + m[4],
+  m[1] * n[4] + m[3] * n[5] + m[5],
 ];
 const apply = (m: Matrix, x: number, y: number) => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]] as const;
 
@@ -95,8 +98,10 @@ function pathSegments(data: ArrayLike<number>, filled: boolean, push: (x1: numbe
     const [w, h] = [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)];
     if (filled) {
       // a thin filled box is a line along its length; other fills are shading, not borders
-      if (h <= LINE_WIDTH && w > LINE_WIDTH) push(Math.min(...xs), (Math.min(...ys) + Math.max(...ys)) / 2, Math.max(...xs), (Math.min(...ys) + Math.max(...ys)) / 2);
-      else if (w <= LINE_WIDTH && h > LINE_WIDTH) push((Math.min(...xs) + Math.max(...xs)) / 2, Math.min(...ys), (Math.min(...xs) + Math.max(...xs)) / 2, Math.max(...ys));
+      if (h <= LINE_WIDTH && w > LINE_WIDTH)
+        push(Math.min(...xs), (Math.min(...ys) + Math.max(...ys)) / 2, Math.max(...xs), (Math.min(...ys) + Math.max(...ys)) / 2);
+      else if (w <= LINE_WIDTH && h > LINE_WIDTH)
+        push((Math.min(...xs) + Math.max(...xs)) / 2, Math.min(...ys), (Math.min(...xs) + Math.max(...xs)) / 2, Math.max(...ys));
       continue;
     }
     for (let k = 0; k + 3 < p.length; k += 2) push(p[k]!, p[k + 1]!, p[k + 2]!, p[k + 3]!);
@@ -150,8 +155,13 @@ export async function ruledTables(page: PageWithOperators, runs: PdfRun[], pdfjs
   if (!looksTabular(runs)) return [];
   const { OPS } = pdfjs;
   ops ??= {
-    save: OPS.save!, restore: OPS.restore!, transform: OPS.transform!, constructPath: OPS.constructPath!,
-    paintFormXObjectBegin: OPS.paintFormXObjectBegin!, paintFormXObjectEnd: OPS.paintFormXObjectEnd!, endPath: OPS.endPath!,
+    save: OPS.save!,
+    restore: OPS.restore!,
+    transform: OPS.transform!,
+    constructPath: OPS.constructPath!,
+    paintFormXObjectBegin: OPS.paintFormXObjectBegin!,
+    paintFormXObjectEnd: OPS.paintFormXObjectEnd!,
+    endPath: OPS.endPath!,
     fills: new Set([OPS.fill!, OPS.eoFill!, OPS.fillStroke!, OPS.eoFillStroke!, OPS.closeFillStroke!, OPS.closeEOFillStroke!]),
   };
   const { fnArray, argsArray } = await page.getOperatorList();
@@ -226,7 +236,9 @@ function gridTable(h: Line[], v: Line[], runs: PdfRun[]): PdfTable | null {
   }
   if (!taken.size) return null;
   const textOf = (cell: number) =>
-    linesOf(inside.get(cell) ?? []).map((l) => l.text).reduce((a, b) => (a && /[\x21-\x7e]$/.test(a) && /^[\x21-\x7e]/.test(b) ? `${a} ${b}` : a + b), "");
+    linesOf(inside.get(cell) ?? [])
+      .map((l) => l.text)
+      .reduce((a, b) => (a && /[\x21-\x7e]$/.test(a) && /^[\x21-\x7e]/.test(b) ? `${a} ${b}` : a + b), "");
   const texts = new Map<number, string>();
   const size = runs.find((r) => taken.has(r))!.size;
   const lines: PdfLine[] = [];

@@ -35,7 +35,10 @@ export function tableGrid(table: Element, textOf: (nodes: AnyNode[]) => string):
     grid[r] ??= [];
     let c = 0;
     for (const td of children(tr, ["td", "th"])) {
-      const text = textOf([td]).replace(/\s*\n\s*/g, " ").replace(/\|/g, "｜").trim();
+      const text = textOf([td])
+        .replace(/\s*\n\s*/g, " ")
+        .replace(/\|/g, "｜")
+        .trim();
       if (text.length > MAX_CELL_CHARS) return null;
       while (grid[r]![c] !== undefined) c++;
       const [down, across] = [span(td, "rowspan"), span(td, "colspan")];
@@ -49,7 +52,5 @@ export function tableGrid(table: Element, textOf: (nodes: AnyNode[]) => string):
     }
   }
   const width = Math.max(...grid.map((row) => row.length));
-  return grid
-    .map((row) => Array.from({ length: width }, (_, k) => row[k] ?? ""))
-    .filter((row) => row.some((cell) => cell !== ""));
+  return grid.map((row) => Array.from({ length: width }, (_, k) => row[k] ?? "")).filter((row) => row.some((cell) => cell !== ""));
 }

@@ -53,7 +53,9 @@ ${main}
 
 export function listPage(site: string, column: string, items: ListItem[], p: Pager): string {
   const lis = items
-    .map((i) => `<li><a href="${i.href}" target="_blank"${i.title ? ` title="${esc(i.title)}"` : ""}>${esc(i.text)}</a><span class="date">${i.date}</span></li>`)
+    .map(
+      (i) => `<li><a href="${i.href}" target="_blank"${i.title ? ` title="${esc(i.title)}"` : ""}>${esc(i.text)}</a><span class="date">${i.date}</span></li>`,
+    )
     .join("\n");
   const side = `<div class="side"><h3>热点推荐</h3><ul><li><a href="/zwgk/tzgg/202401/t20240105_1.html">关于开展2023年度政府信息公开工作年度报告编制工作的通知</a></li><li><a href="/hdjl/">政民互动</a></li></ul></div>`;
   return chrome(

@@ -19,11 +19,16 @@ function negotiate(req: IncomingMessage, offered: Coding[]): Coding {
 
 function encode(body: Uint8Array, coding: Coding): Uint8Array {
   switch (coding) {
-    case "gzip": return gzipSync(body);
-    case "br": return brotliCompressSync(body);
-    case "deflate": return deflateSync(body);
-    case "raw-deflate": return deflateRawSync(body);
-    case "identity": return body;
+    case "gzip":
+      return gzipSync(body);
+    case "br":
+      return brotliCompressSync(body);
+    case "deflate":
+      return deflateSync(body);
+    case "raw-deflate":
+      return deflateRawSync(body);
+    case "identity":
+      return body;
   }
 }
 
@@ -56,46 +61,58 @@ export function send(req: IncomingMessage, res: ServerResponse, body: Uint8Array
   res.writeHead(200, { ...headers, "content-length": String(out.length) }).end(out);
 }
 
-export const page = (html: string | (() => string), o: BodyOptions = {}): Handler => (req, res) =>
-  send(req, res, typeof html === "function" ? html() : html, o);
+export const page =
+  (html: string | (() => string), o: BodyOptions = {}): Handler =>
+  (req, res) =>
+    send(req, res, typeof html === "function" ? html() : html, o);
 
 /** A page rendered per request: `n` is how many times it has been asked for (a 浏览次数 counter). */
-export const counted = (html: (n: number) => string, o: BodyOptions = {}): Handler => (req, res, n) => send(req, res, html(n), o);
+export const counted =
+  (html: (n: number) => string, o: BodyOptions = {}): Handler =>
+  (req, res, n) =>
+    send(req, res, html(n), o);
 
-export const status = (code: number, headers: Record<string, string> = {}): Handler => (_req, res) =>
-  void res.writeHead(code, { "content-type": "text/html; charset=utf-8", ...headers }).end(`<h1>${code}</h1>`);
-
+export const status =
+  (code: number, headers: Record<string, string> = {}): Handler =>
+  (_req, res) =>
+    void res.writeHead(code, { "content-type": "text/html; charset=utf-8", ...headers }).end(`<h1>${code}</h1>`);
 
 /** 429 for the first `times` requests with the given Retry-After (seconds or an HTTP-date), then `then`. */
-export const tooManyFirst = (times: number, retryAfter: () => string, then: Handler): Handler => (req, res, n) =>
-  n <= times
-    ? void res.writeHead(429, { "retry-after": retryAfter(), "content-type": "text/html; charset=utf-8" }).end("<h1>429 Too Many Requests</h1>")
-    : then(req, res, n);
+export const tooManyFirst =
+  (times: number, retryAfter: () => string, then: Handler): Handler =>
+  (req, res, n) =>
+    n <= times
+      ? void res.writeHead(429, { "retry-after": retryAfter(), "content-type": "text/html; charset=utf-8" }).end("<h1>429 Too Many Requests</h1>")
+      : then(req, res, n);
 
 /** Headers at once, then one byte of a page every `everyMs` until the client gives up. */
-export const drip = (everyMs: number): Handler => (req, res) => {
-  res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-  const bytes = Buffer.from(`<html><body>${"法治政府建设年度报告".repeat(200)}</body></html>`);
-  let i = 0;
-  const timer = setInterval(() => {
-    if (i >= bytes.length) {
-      clearInterval(timer);
-      res.end();
-      return;
-    }
-    res.write(bytes.subarray(i, ++i));
-  }, everyMs);
-  req.on("close", () => clearInterval(timer));
-  res.on("close", () => clearInterval(timer));
-};
+export const drip =
+  (everyMs: number): Handler =>
+  (req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    const bytes = Buffer.from(`<html><body>${"法治政府建设年度报告".repeat(200)}</body></html>`);
+    let i = 0;
+    const timer = setInterval(() => {
+      if (i >= bytes.length) {
+        clearInterval(timer);
+        res.end();
+        return;
+      }
+      res.write(bytes.subarray(i, ++i));
+    }, everyMs);
+    req.on("close", () => clearInterval(timer));
+    res.on("close", () => clearInterval(timer));
+  };
 
 /** A file download behind a script URL: octet-stream, the real name only in Content-Disposition. */
-export const download = (bytes: Uint8Array, fileName: string, o: BodyOptions = {}): Handler => (req, res) =>
-  send(req, res, bytes, {
-    contentType: "application/octet-stream",
-    ...o,
-    headers: {
-      "content-disposition": `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      ...o.headers,
-    },
-  });
+export const download =
+  (bytes: Uint8Array, fileName: string, o: BodyOptions = {}): Handler =>
+  (req, res) =>
+    send(req, res, bytes, {
+      contentType: "application/octet-stream",
+      ...o,
+      headers: {
+        "content-disposition": `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        ...o.headers,
+      },
+    });

@@ -24,9 +24,9 @@ export const COUNTY = {
   downloadPdf: report("heilongjiang-health-2020", "黑龙江省卫生健康委2020年度法治政府建设自查报告", "2021-01-22"),
   dispositionDocx: report("redacted-city-health-2022", "卫生健康局2022年依法治市工作总结", "2023-01-15"),
   retryAfterSeconds: report("nantong-health-2023", "南通市卫生健康委员会2022年度法治政府建设情况报告", "2023-03-02", (t) =>
-    t.replaceAll("2023年", "2022年").replace("南通市卫生健康委员会2023年度", "南通市卫生健康委员会2022年度")),
-  retryAfterDate: report("dongyang-health-2022", "东阳市卫生健康局关于2021年法治政府建设工作情况的报告", "2022-02-11", (t) =>
-    t.replaceAll("2022年", "2021年")),
+    t.replaceAll("2023年", "2022年").replace("南通市卫生健康委员会2023年度", "南通市卫生健康委员会2022年度"),
+  ),
+  retryAfterDate: report("dongyang-health-2022", "东阳市卫生健康局关于2021年法治政府建设工作情况的报告", "2022-02-11", (t) => t.replaceAll("2022年", "2021年")),
 };
 
 /** Items that link to report-like words but are not reports. */
@@ -95,8 +95,7 @@ export async function countySite(origin: (host: string) => string, o: CountyOpti
       { href: "./201903/t20190301_1010.html", text: "某县司法局2018年法治政府建设年度报告", title: "某县司法局2018年法治政府建设年度报告", date: "2019-03-01" },
     ],
   ];
-  const counter = (n: number) =>
-    art(c.counter, { views: 1000 + n, clock: new Date(), paragraphs: (o.editCounter ?? ((p) => p))(paragraphsOf(c.counter)) });
+  const counter = (n: number) => art(c.counter, { views: 1000 + n, clock: new Date(), paragraphs: (o.editCounter ?? ((p) => p))(paragraphsOf(c.counter)) });
 
   const site: Site = {
     "/robots.txt": page("User-agent: *\nDisallow: /hdjl/\nDisallow: /search/\n", { contentType: "text/plain" }),
@@ -105,8 +104,14 @@ export async function countySite(origin: (host: string) => string, o: CountyOpti
     [`${dir}/index_1.html`]: page(listPage(SITE, COLUMN, lists[1]!, { kind: "image", next: "index_2.html", last: "index_2.html" }), html),
     [`${dir}/index_2.html`]: page(listPage(SITE, COLUMN, lists[2]!, { kind: "text", next: null, last: "index_2.html" }), html),
     [`${dir}/202403/t20240306_1001.html`]: counted(counter, html),
-    [`${dir}/202402/t20240220_1002.html`]: page(articlePage(SITE, { title: NOT_REPORTS.meeting, date: "2024-02-20 16:00", source: SITE, paragraphs: meetingNews }), html),
-    [`${dir}/202401/t20240110_1003.html`]: page(articlePage(SITE, { title: NOT_REPORTS.notice, date: "2024-01-10 08:30", source: SITE, paragraphs: noticeText }), html),
+    [`${dir}/202402/t20240220_1002.html`]: page(
+      articlePage(SITE, { title: NOT_REPORTS.meeting, date: "2024-02-20 16:00", source: SITE, paragraphs: meetingNews }),
+      html,
+    ),
+    [`${dir}/202401/t20240110_1003.html`]: page(
+      articlePage(SITE, { title: NOT_REPORTS.notice, date: "2024-01-10 08:30", source: SITE, paragraphs: noticeText }),
+      html,
+    ),
     "/uploadfiles/202302/P020230210_1004.pdf": (req, res) =>
       send(req, res, pdf.bytes, { contentType: "application/pdf", etag: true, lastModified: new Date("2023-02-10T07:41:00Z") }),
     [`${dir}/202501/t20250120_1005.html`]: page(art(c.truncated), html),
@@ -157,11 +162,16 @@ export function oddSites(origin: (host: string) => string, o: { dripMs: number; 
     "robots503.gov.test": smallColumn("南通市统计局", [shortReport("南通市统计局", 2023)], { "/robots.txt": status(503, { "retry-after": "3600" }) }),
     // §2.3.1.3: robots.txt unavailable (4xx) → crawl as if there were none
     "robots404.gov.test": smallColumn("苏州市民政局", [shortReport("苏州市民政局", 2023)], { "/robots.txt": status(404) }),
-    "delay.gov.test": smallColumn("无锡市商务局", [2021, 2022, 2023].map((y) => shortReport("无锡市商务局", y)), {
-      "/robots.txt": page(`User-agent: *\nCrawl-delay: ${o.crawlDelay}\nDisallow: /admin/\n`, { contentType: "text/plain" }),
-    }),
+    "delay.gov.test": smallColumn(
+      "无锡市商务局",
+      [2021, 2022, 2023].map((y) => shortReport("无锡市商务局", y)),
+      {
+        "/robots.txt": page(`User-agent: *\nCrawl-delay: ${o.crawlDelay}\nDisallow: /admin/\n`, { contentType: "text/plain" }),
+      },
+    ),
     "drip.gov.test": smallColumn("常州市水利局", [shortReport("常州市水利局", 2022), shortReport("常州市水利局", 2023)], {}, (r, i) =>
-      i === 0 ? drip(o.dripMs) : page(articlePage("常州市水利局", { title: r.title, date: r.date, source: "常州市水利局", paragraphs: r.parts.paragraphs }))),
+      i === 0 ? drip(o.dripMs) : page(articlePage("常州市水利局", { title: r.title, date: r.date, source: "常州市水利局", paragraphs: r.parts.paragraphs })),
+    ),
     // a sitemap listed in robots.txt (RFC 9309 §2.2.4) holds an old report no list page links any more
     "sitemap.gov.test": {
       ...smallColumn("扬州市交通运输局", [shortReport("扬州市交通运输局", 2023)]),
@@ -177,7 +187,14 @@ export function oddSites(origin: (host: string) => string, o: { dripMs: number; 
         { contentType: "application/xml" },
       ),
       "/col/old2019.html": page(articlePage("扬州市交通运输局", { ...reportArticle(shortReport("扬州市交通运输局", 2019)), source: "扬州市交通运输局" })),
-      "/tzgg/t1.html": page(articlePage("扬州市交通运输局", { title: "关于调整公交线路的通告", date: "2024-01-05", source: "扬州市交通运输局", paragraphs: ["自2024年1月10日起调整2路公交线路。"] })),
+      "/tzgg/t1.html": page(
+        articlePage("扬州市交通运输局", {
+          title: "关于调整公交线路的通告",
+          date: "2024-01-05",
+          source: "扬州市交通运输局",
+          paragraphs: ["自2024年1月10日起调整2路公交线路。"],
+        }),
+      ),
     },
   };
 }
@@ -190,8 +207,11 @@ const reportArticle = (r: Report) => ({ title: r.title, date: r.date, paragraphs
 export function selectorSite(): Site {
   const org = "镇江市市场监督管理局";
   const r = shortReport(org, 2023);
-  const related = Array.from({ length: 6 }, (_, i) =>
-    `<li><a href="/xxgk/r${i}.html">某县市场监管局2022年法治政府建设年度报告摘编（${i + 1}）：全年共受理信访事项999件，办理行政处罚案件888件，罚没款77.5万元，持续深化“放管服”改革。</a></li>`).join("");
+  const related = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `<li><a href="/xxgk/r${i}.html">某县市场监管局2022年法治政府建设年度报告摘编（${i + 1}）：全年共受理信访事项999件，办理行政处罚案件888件，罚没款77.5万元，持续深化“放管服”改革。</a></li>`,
+  ).join("");
   const rows = [
     `<tr><td>11350128/2024-00012</td><td class="bt">${r.title}</td><td>2024-02-15</td><td><a href="/xxgk/t20240215_1.html">查看</a></td></tr>`,
     `<tr><td>11350128/2024-00013</td><td class="bt">关于公布2023年度“双随机、一公开”抽查结果的公告</td><td>2024-02-10</td><td><a href="/xxgk/t20240210_2.html">查看</a></td></tr>`,
@@ -210,7 +230,9 @@ ${rows}</table></div></body></html>`;
     "/robots.txt": page("User-agent: *\nDisallow:\n", { contentType: "text/plain" }),
     "/xxgk/list.html": page(list),
     "/xxgk/t20240215_1.html": page(article),
-    "/xxgk/t20240210_2.html": page(articlePage(org, { title: "关于公布2023年度“双随机、一公开”抽查结果的公告", date: "2024-02-10", source: org, paragraphs: ["现将抽查结果予以公布。"] })),
+    "/xxgk/t20240210_2.html": page(
+      articlePage(org, { title: "关于公布2023年度“双随机、一公开”抽查结果的公告", date: "2024-02-10", source: org, paragraphs: ["现将抽查结果予以公布。"] }),
+    ),
   };
 }
 

@@ -45,7 +45,10 @@ interface Line {
 
 describe("govkpi extract on the same report as HTML, PDF, DOCX, markdown and one cell a line", async () => {
   const run = await govkpi(["extract", ...FORMS.map((f) => join(DIR, f))]);
-  const lines: Line[] = run.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  const lines: Line[] = run.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   const tableMetrics = new Set(EXPECTED.map(([m]) => m));
 
   it("runs without an error", () => expect(run.code, run.stderr).toBe(0));
@@ -67,7 +70,10 @@ describe("govkpi extract on the same report as HTML, PDF, DOCX, markdown and one
     const html = lines.filter((l) => l.doc === "report.html");
     expect(html.filter((l) => l.type === "fact" && l.metric === "disclosure.requests")).toHaveLength(1);
     expect(html.filter((l) => l.type === "fact" && l.metric === "disputes.lawsuits").map((l) => [l.value, l.scope])).toEqual(
-      expect.arrayContaining([[2, "政府信息公开"], [3, null]]),
+      expect.arrayContaining([
+        [2, "政府信息公开"],
+        [3, null],
+      ]),
     );
     expect(html.find((l) => l.type === "check" && l.name === "prose_vs_table")).toMatchObject({ passed: true, expected: 58, actual: 58 });
   });

@@ -26,11 +26,16 @@ describe("HTML tables through the parse stage", () => {
     const { text } = await parseReport(page(DISPUTES), "text/html");
     const lines = text.split("\n");
     expect(lines).toContain(["行政复议", "行政复议", "行政复议", "行政复议", "行政复议", ...Array(10).fill("行政诉讼")].join(" | "));
-    expect(lines).toContain(`结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | ${[...Array(5).fill("未经复议直接起诉"), ...Array(5).fill("复议后起诉")].join(" | ")}`);
+    expect(lines).toContain(
+      `结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | ${[...Array(5).fill("未经复议直接起诉"), ...Array(5).fill("复议后起诉")].join(" | ")}`,
+    );
     expect(lines).toContain("5 | 2 | 1 | 0 | 8 | 3 | 1 | 0 | 1 | 5 | 0 | 0 | 0 | 1 | 1");
     expect(valuesOf(text)).toEqual({
-      "disputes.reconsiderations": 8, "disputes.reconsiderations_corrected": 2, "disputes.lawsuits": 5,
-      "disputes.lawsuits_corrected": 1, "disputes.lawsuits_after_review": 1,
+      "disputes.reconsiderations": 8,
+      "disputes.reconsiderations_corrected": 2,
+      "disputes.lawsuits": 5,
+      "disputes.lawsuits_corrected": 1,
+      "disputes.lawsuits_after_review": 1,
     });
   });
 
@@ -64,8 +69,11 @@ describe("columns known by their header cells", () => {
 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 |
 | 1 | 1 | 0 | 0 | 0 | 6 | 2 | 3 | 1 | 0 | 9 | 4 | 4 | 0 | 1 |`;
     expect(valuesOf(text)).toEqual({
-      "disputes.reconsiderations": 9, "disputes.reconsiderations_corrected": 4, "disputes.lawsuits": 6,
-      "disputes.lawsuits_corrected": 3, "disputes.lawsuits_after_review": 1,
+      "disputes.reconsiderations": 9,
+      "disputes.reconsiderations_corrected": 4,
+      "disputes.lawsuits": 6,
+      "disputes.lawsuits_corrected": 3,
+      "disputes.lawsuits_after_review": 1,
     });
   });
 
@@ -77,8 +85,12 @@ describe("columns known by their header cells", () => {
 | 行政许可 | 396 | -12 | 2278 |
 | 行政处罚 | 2648 | -185 | 38 |`;
     expect(valuesOf(text)).toEqual({
-      "disclosure.rules_issued": 0, "disclosure.rules_in_force": 4, "disclosure.normative_issued": 6,
-      "disclosure.normative_in_force": 58, "approvals.licensing_decisions": 2278, "penalties.decisions": 38,
+      "disclosure.rules_issued": 0,
+      "disclosure.rules_in_force": 4,
+      "disclosure.normative_issued": 6,
+      "disclosure.normative_in_force": 58,
+      "approvals.licensing_decisions": 2278,
+      "penalties.decisions": 38,
     });
   });
 

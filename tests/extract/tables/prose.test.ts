@@ -16,21 +16,38 @@ const extract = (prose: string) => extractReport({ text: `${prose}\n${TABLE}`, p
 describe("table facts beside prose facts", () => {
   it("drops a prose figure that restates a cell, and records that they agree", () => {
     const { facts, checks } = extract("全年共收到政府信息公开申请71件。");
-    expect(facts.filter((f) => f.metric === "disclosure.requests")).toEqual([expect.objectContaining({ value: 71, evidence: expect.stringContaining("本年新收") })]);
-    expect(checks.filter((c) => c.name === "prose_vs_table")).toEqual([expect.objectContaining({ subject: "disclosure.requests", expected: 71, actual: 71, passed: true })]);
+    expect(facts.filter((f) => f.metric === "disclosure.requests")).toEqual([
+      expect.objectContaining({ value: 71, evidence: expect.stringContaining("本年新收") }),
+    ]);
+    expect(checks.filter((c) => c.name === "prose_vs_table")).toEqual([
+      expect.objectContaining({ subject: "disclosure.requests", expected: 71, actual: 71, passed: true }),
+    ]);
   });
 
   it("keeps a prose figure that contradicts its cell and flags it (收到申请70件 against 一 = 71)", () => {
     const { facts, checks } = extract("全年共收到政府信息公开申请70件。");
-    expect(facts.filter((f) => f.metric === "disclosure.requests").map((f) => f.value).sort()).toEqual([70, 71]);
-    expect(checks.find((c) => c.name === "prose_vs_table")).toMatchObject({ expected: 71, actual: 70, passed: false, detail: "全年共收到政府信息公开申请70件" });
+    expect(
+      facts
+        .filter((f) => f.metric === "disclosure.requests")
+        .map((f) => f.value)
+        .sort(),
+    ).toEqual([70, 71]);
+    expect(checks.find((c) => c.name === "prose_vs_table")).toMatchObject({
+      expected: 71,
+      actual: 70,
+      passed: false,
+      detail: "全年共收到政府信息公开申请70件",
+    });
   });
 
   it("takes a prose count of disclosure disputes as the cell it restates, and does not flag the organisation's other disputes", () => {
     const restated = extract("因政府信息公开申请引发行政复议2件。");
     expect(restated.facts.filter((f) => f.metric === "disputes.reconsiderations")).toEqual([expect.objectContaining({ value: 2, scope: "政府信息公开" })]);
     const other = extract("全年办理行政复议案件15件。");
-    expect(other.facts.filter((f) => f.metric === "disputes.reconsiderations").map((f) => [f.value, f.scope])).toEqual([[2, "政府信息公开"], [15, null]]);
+    expect(other.facts.filter((f) => f.metric === "disputes.reconsiderations").map((f) => [f.value, f.scope])).toEqual([
+      [2, "政府信息公开"],
+      [15, null],
+    ]);
     expect(other.checks.filter((c) => c.name === "prose_vs_table")).toEqual([]);
   });
 });
@@ -44,7 +61,8 @@ describe("prose that settles a run the sums leave open", () => {
   it("reads the split the prose states (制发88件, 现行有效698件 beside 8855698)", () => {
     expect(values([])).not.toHaveProperty("disclosure.normative_issued");
     expect(values([said("disclosure.normative_issued", 88), said("disclosure.normative_in_force", 698)])).toMatchObject({
-      "disclosure.normative_issued": 88, "disclosure.normative_in_force": 698,
+      "disclosure.normative_issued": 88,
+      "disclosure.normative_in_force": 698,
     });
   });
 

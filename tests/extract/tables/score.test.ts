@@ -26,7 +26,10 @@ async function extract(files: string[]): Promise<Line[][]> {
   const run = await govkpi(["extract", ...files]);
   expect(run.code, run.stderr).toBe(0);
   const perFile: Line[][] = [];
-  for (const line of run.stdout.trim().split("\n").map((l) => JSON.parse(l) as Line)) {
+  for (const line of run.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Line)) {
     if (line.type === "report") perFile.push([]);
     perFile[perFile.length - 1]!.push(line);
   }
@@ -44,7 +47,9 @@ function score(lines: Line[], gold: string) {
 
 describe.skipIf(!present)("the table codes scored against the labels", () => {
   it("reads the real corpus's flattened tables: F1 ≥ 0.98, precision ≥ 0.98", async () => {
-    const files = readdirSync(REAL).filter((f) => f.endsWith(".txt")).map((f) => join(REAL, f));
+    const files = readdirSync(REAL)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => join(REAL, f));
     const lines = (await extract(files)).flat();
     const { all } = score(lines, REAL_GOLD);
     expect(all.f1).toBeGreaterThanOrEqual(0.98);
@@ -54,14 +59,21 @@ describe.skipIf(!present)("the table codes scored against the labels", () => {
     const failures = lines.filter((l) => l.type === "check" && l.name !== "prose_vs_table" && l.passed === false);
     console.log(`table sums failed in the real corpus: ${failures.length}`);
     expect(failures.map((f) => `${f.doc.slice(0, 2)} ${f.name} ${f.subject}`).sort()).toEqual([
-      "02 requests.outcomes_total 总计", "02 requests.outcomes_total 自然人", "13 disputes.group_total 复议后起诉",
-      "14 requests.balance 总计", "14 requests.balance 自然人",
+      "02 requests.outcomes_total 总计",
+      "02 requests.outcomes_total 自然人",
+      "13 disputes.group_total 复议后起诉",
+      "14 requests.balance 总计",
+      "14 requests.balance 自然人",
     ]);
   });
 
   it("reads the tables of every form (HTML, markdown, DOCX, PDF, one cell a line, PDF text): F1 ≥ 0.98 each", async () => {
     const forms = ["html", "md", "docx", "pdf", "cells", "layout"];
-    const files = forms.map((form) => readdirSync(join(FORMS, form)).sort().map((f) => join(FORMS, form, f)));
+    const files = forms.map((form) =>
+      readdirSync(join(FORMS, form))
+        .sort()
+        .map((f) => join(FORMS, form, f)),
+    );
     const perFile = await extract(files.flat());
     let at = 0;
     for (const [i, form] of forms.entries()) {

@@ -22,7 +22,12 @@ describe("one row", () => {
 
   it("reads only the total of 220000022, which both 2|20|…|22 and 22|0|…|22 give", () => {
     const r = readRow("220000022");
-    expect(r.splits).toEqual(expect.arrayContaining([[2, 20, 0, 0, 0, 0, 22], [22, 0, 0, 0, 0, 0, 22]]));
+    expect(r.splits).toEqual(
+      expect.arrayContaining([
+        [2, 20, 0, 0, 0, 0, 22],
+        [22, 0, 0, 0, 0, 0, 22],
+      ]),
+    );
     expect(r.cells).toEqual([undefined, undefined, 0, 0, 0, 0, 22]);
   });
 

@@ -24,8 +24,12 @@ describe("the 2021 template, flattened (平潭综合实验区 2021)", () => {
 
   it("reads 二's one-cell rows and the fee in 万元, but not 行政规范性文件693665 (no sum ties its three cells)", () => {
     expect(values).toMatchObject({
-      "disclosure.rules_issued": 0, "disclosure.rules_in_force": 0, "approvals.licensing_decisions": 2293,
-      "penalties.decisions": 1282, "penalties.coercive_decisions": 42, "disclosure.fees": 242523110.82,
+      "disclosure.rules_issued": 0,
+      "disclosure.rules_in_force": 0,
+      "approvals.licensing_decisions": 2293,
+      "penalties.decisions": 1282,
+      "penalties.coercive_decisions": 42,
+      "disclosure.fees": 242523110.82,
     });
     expect(values).not.toHaveProperty("disclosure.normative_issued");
     expect(values).not.toHaveProperty("disclosure.normative_in_force");
@@ -33,10 +37,17 @@ describe("the 2021 template, flattened (平潭综合实验区 2021)", () => {
 
   it("reads 三's 总计 column and 四's fifteen cells, 四 scoped to 政府信息公开", () => {
     expect(values).toMatchObject({
-      "disclosure.requests": 70, "disclosure.requests_carried_in": 0, "disclosure.requests_granted": 30,
-      "disclosure.requests_partly_granted": 5, "disclosure.requests_closed": 69, "disclosure.requests_carried_out": 1,
-      "disputes.reconsiderations": 3, "disputes.reconsiderations_corrected": 0, "disputes.lawsuits": 12,
-      "disputes.lawsuits_after_review": 0, "disputes.lawsuits_corrected": 0,
+      "disclosure.requests": 70,
+      "disclosure.requests_carried_in": 0,
+      "disclosure.requests_granted": 30,
+      "disclosure.requests_partly_granted": 5,
+      "disclosure.requests_closed": 69,
+      "disclosure.requests_carried_out": 1,
+      "disputes.reconsiderations": 3,
+      "disputes.reconsiderations_corrected": 0,
+      "disputes.lawsuits": 12,
+      "disputes.lawsuits_after_review": 0,
+      "disputes.lawsuits_corrected": 0,
     });
     expect(facts.filter((f) => f.family === "disputes").every((f) => f.scope === "政府信息公开")).toBe(true);
     expect(facts.find((f) => f.metric === "disclosure.requests")!.evidence).toBe("一、本年新收政府信息公开申请数量640020470");
@@ -48,7 +59,12 @@ describe("the 2021 template, flattened (平潭综合实验区 2021)", () => {
     expect(checks.filter((c) => c.name === "requests.outcomes_total")).toHaveLength(7);
     expect(checks.filter((c) => c.name === "disputes.group_total")).toHaveLength(3);
     expect(failed(checks)).toEqual([]);
-    expect(checks.find((c) => c.name === "requests.balance" && c.subject === "总计")).toMatchObject({ expected: 70, actual: 70, passed: true, detail: "70 + 0 = 69 + 1" });
+    expect(checks.find((c) => c.name === "requests.balance" && c.subject === "总计")).toMatchObject({
+      expected: 70,
+      actual: 70,
+      passed: true,
+      detail: "70 + 0 = 69 + 1",
+    });
   });
 });
 
@@ -57,16 +73,27 @@ describe("the 2019 template, flattened (平潭综合实验区 2019)", () => {
 
   it("reads 对外公开总数量 as in force, and no 处理决定数量 that 上一年项目数量 and 本年增/减 leave open", () => {
     expect(values).toMatchObject({ "disclosure.rules_issued": 0, "disclosure.rules_in_force": 0 });
-    for (const metric of ["approvals.licensing_decisions", "penalties.decisions", "penalties.coercive_decisions", "disclosure.fees", "disclosure.normative_issued"]) {
+    for (const metric of [
+      "approvals.licensing_decisions",
+      "penalties.decisions",
+      "penalties.coercive_decisions",
+      "disclosure.fees",
+      "disclosure.normative_issued",
+    ]) {
       expect(values).not.toHaveProperty(metric);
     }
   });
 
   it("reads 三 with its one-row （六）其他处理 and stray spaces (230 000023, 23 0 00 0 023)", () => {
     expect(values).toMatchObject({
-      "disclosure.requests": 23, "disclosure.requests_carried_in": 0, "disclosure.requests_granted": 7,
-      "disclosure.requests_partly_granted": 1, "disclosure.requests_closed": 23, "disclosure.requests_carried_out": 0,
-      "disputes.reconsiderations": 0, "disputes.lawsuits": 0,
+      "disclosure.requests": 23,
+      "disclosure.requests_carried_in": 0,
+      "disclosure.requests_granted": 7,
+      "disclosure.requests_partly_granted": 1,
+      "disclosure.requests_closed": 23,
+      "disclosure.requests_carried_out": 0,
+      "disputes.reconsiderations": 0,
+      "disputes.lawsuits": 0,
     });
     expect(checks.filter((c) => c.name === "requests.applicants_total")).toHaveLength(23);
     expect(failed(checks)).toEqual([]);
@@ -89,7 +116,12 @@ describe("consistency failures found in real reports", () => {
 
   it("reads a table with spaces between some cells (平潭自然资源 2022: 01 0 1 20 0 0 0 0 0 0 0 00)", () => {
     const { values, checks } = read(fixture("flattened-pingtan-ziranziyuan-2022.txt"));
-    expect(values).toMatchObject({ "disputes.reconsiderations": 2, "disputes.reconsiderations_corrected": 1, "disputes.lawsuits": 0, "disclosure.requests": 30 });
+    expect(values).toMatchObject({
+      "disputes.reconsiderations": 2,
+      "disputes.reconsiderations_corrected": 1,
+      "disputes.lawsuits": 0,
+      "disclosure.requests": 30,
+    });
     expect(failed(checks)).toEqual([]);
   });
 });
@@ -105,7 +137,10 @@ describe("PDF text with aligned columns (pdftotext -layout)", () => {
 规范性文件          12           12             57
 `;
     expect(read(text).values).toEqual({
-      "disclosure.rules_issued": 0, "disclosure.rules_in_force": 4, "disclosure.normative_issued": 12, "disclosure.normative_in_force": 57,
+      "disclosure.rules_issued": 0,
+      "disclosure.rules_in_force": 4,
+      "disclosure.normative_issued": 12,
+      "disclosure.normative_in_force": 57,
     });
   });
 
@@ -122,8 +157,11 @@ describe("PDF text with aligned columns (pdftotext -layout)", () => {
 五、存在的主要问题及改进情况`;
     const { values, checks } = read(text);
     expect(values).toEqual({
-      "disputes.reconsiderations": 7, "disputes.reconsiderations_corrected": 1, "disputes.lawsuits": 4,
-      "disputes.lawsuits_corrected": 0, "disputes.lawsuits_after_review": 1,
+      "disputes.reconsiderations": 7,
+      "disputes.reconsiderations_corrected": 1,
+      "disputes.lawsuits": 4,
+      "disputes.lawsuits_corrected": 0,
+      "disputes.lawsuits_after_review": 1,
     });
     expect(failed(checks)).toEqual([]);
   });

@@ -11,6 +11,9 @@ export function approvalItem(before: string): string | null {
     return quoted[1]!.replace(/[“”"《》]/g, "").replace(/(?:和|、|及|与|以及)$/, "");
   }
   const clause = (before.split(/[，,；;：:]/).at(-1) ?? "").replace(LIMIT_WORDS, "");
-  const item = clause.slice(-24).replace(/^(?:将|把|对|其中|推动|推进|实现|全市|全区|全县)/, "").replace(LIMIT_WORDS, "");
+  const item = clause
+    .slice(-24)
+    .replace(/^(?:将|把|对|其中|推动|推进|实现|全市|全区|全县)/, "")
+    .replace(LIMIT_WORDS, "");
   return item.length >= 2 && !item.includes(FIGURE) && /^[\u4e00-\u9fa5]+$/.test(item) ? item : null;
 }

@@ -17,7 +17,10 @@ const NOT_KIND = /^(?:其中|共)?(?:按时|按期|提前|超期|逾期|办结|�
 export const approvals = family({
   rules: [
     // days on both sides say it is a time limit, named or not: 抵押登记由3个工作日压缩至1个工作日
-    rule(["approvals.days_before", "approvals.days_after"], `(?:${LIMIT}{gap})?(?:由|从)(?:原来?的?|法定的?)?#{day}{gap}${CUT}(?:至|到|为)#{day}`, { qualify: approvalItem, scopeIsQualifier: true }),
+    rule(["approvals.days_before", "approvals.days_after"], `(?:${LIMIT}{gap})?(?:由|从)(?:原来?的?|法定的?)?#{day}{gap}${CUT}(?:至|到|为)#{day}`, {
+      qualify: approvalItem,
+      scopeIsQualifier: true,
+    }),
     rule("approvals.promised_days", `压缩后(?:的)?(?:承诺)?${LIMIT}(?:合计|总计|共计|共)?(?:为|是|达|仅)?#{day}`),
     rule("approvals.time_cut_ratio", `${LIMIT}{wide}(?:压缩|缩短|减少|提速)(?:比|率|比例|幅度)?{wide}#{percent}`),
     rule("approvals.time_cut_ratio", "(?:压缩比|压缩率|提速比|提速率)(?:例)?{gap}#{percent}"),
@@ -29,7 +32,10 @@ export const approvals = family({
     rule("approvals.online_share", `${ONLINE_RATE}[”"]?(?:率|比例|事项比例|占比){wide}#{percent}`),
     rule("approvals.online_share", `#{percent}(?:的)?(?<s>[^，,。；;#“”"]{0,14}?)(?:事项)?(?:实现|可|已)?[“"]?${ONLINE}`),
     // grants under 告知承诺 before the volumes: 以告知承诺方式办理审批事项326件
-    rule("approvals.commitment_grants", "告知承诺(?:制)?[^，,。；;]{0,20}?(?:发放|发证|审批|办理|办结|许可)[^，,。；;#]{0,16}?(?:计|共|共计)?#{count:件|个|张|份|家}"),
+    rule(
+      "approvals.commitment_grants",
+      "告知承诺(?:制)?[^，,。；;]{0,20}?(?:发放|发证|审批|办理|办结|许可)[^，,。；;#]{0,16}?(?:计|共|共计)?#{count:件|个|张|份|家}",
+    ),
     rule("approvals.received", "收件(?:量|数){gap}#{count?:件|个}"),
     rule("approvals.received", "收件{gap}#{count:件}"),
     rule("approvals.accepted", "受理(?:量|数|件数){gap}#{count?:件|个}"),

@@ -11,8 +11,40 @@ export const FIGURE = "\uE000";
 /** The words a figure of each unit may be counted in (catalogue: Units). */
 const UNIT_WORDS: Record<Exclude<Unit, "percent">, readonly string[]> = {
   count: [
-    "批次", "人次", "家次", "件次", "间次", "户次", "个次", "起次", "件", "宗", "起", "次", "家", "项", "个", "份", "条", "封",
-    "人", "期", "户", "例", "名", "篇", "场", "张", "台", "套", "批", "单", "通", "所", "处", "单位",
+    "批次",
+    "人次",
+    "家次",
+    "件次",
+    "间次",
+    "户次",
+    "个次",
+    "起次",
+    "件",
+    "宗",
+    "起",
+    "次",
+    "家",
+    "项",
+    "个",
+    "份",
+    "条",
+    "封",
+    "人",
+    "期",
+    "户",
+    "例",
+    "名",
+    "篇",
+    "场",
+    "张",
+    "台",
+    "套",
+    "批",
+    "单",
+    "通",
+    "所",
+    "处",
+    "单位",
   ],
   yuan: ["元"],
   day: ["个工作日", "工作日", "个自然日", "自然日", "天", "日"],
@@ -20,7 +52,11 @@ const UNIT_WORDS: Record<Exclude<Unit, "percent">, readonly string[]> = {
 const PLACEHOLDER_UNIT: Record<string, Unit> = { count: "count", money: "yuan", day: "day", percent: "percent" };
 /** 个 counts things, except in 个工作日, 个月, 个小时 (a span of time). */
 const unitWord = (w: string) => (w === "个" ? "个(?!工作日|自然日|月|小时|百分点)" : w);
-const alternation = (words: readonly string[]) => `(?:${[...words].sort((a, b) => b.length - a.length).map(unitWord).join("|")})`;
+const alternation = (words: readonly string[]) =>
+  `(?:${[...words]
+    .sort((a, b) => b.length - a.length)
+    .map(unitWord)
+    .join("|")})`;
 /** after a figure whose unit word is left out (办结量29501), no word that makes it a date, a time or another unit */
 const BARE = "(?![年月日号时分秒点工天元万亿个%％])";
 
@@ -102,7 +138,6 @@ function expand(source: string, figures: ReturnType<typeof figureUnits>): string
   return out.replace(/\{(\w+)\}/g, (_, name: string) => STRETCHES[name] ?? fail(source, `unknown placeholder {${name}}`)).replaceAll("#", FIGURE);
 }
 
-
 export function rule(metrics: MetricCode | MetricCode[], source: string, options: RuleOptions = {}): KpiRule {
   const codes = Array.isArray(metrics) ? metrics : [metrics];
   const defs = codes.map((c) => metricDef(c));
@@ -122,7 +157,8 @@ export function rule(metrics: MetricCode | MetricCode[], source: string, options
   const qualified = defs.some((d) => d.qualified);
   if (groups.includes("q") && !qualified) fail(source, `${codes.join(", ")} carries no qualifier, so the pattern has no q group`);
   if (qualified && defs.every((d) => d.qualified) && !groups.includes("q") && !options.qualify) fail(source, "a qualified metric needs a q group or qualify");
-  for (const re of [options.context, options.unless]) if (re && (re.global || re.sticky)) fail(source, "context and unless are tested, never iterated: no g or y flag");
+  for (const re of [options.context, options.unless])
+    if (re && (re.global || re.sticky)) fail(source, "context and unless are tested, never iterated: no g or y flag");
   const words = cueWords(pattern.source) ?? fail(source, "some match would hold no cue word of two or more characters, so the rule could not be looked up");
   return { metrics: codes, source, pattern, words, scopeCues: [], ...options };
 }

@@ -6,8 +6,17 @@
 import { loose, rowPattern } from "./labels.ts";
 import { feeScaleOf, type RowRead } from "./rows.ts";
 import {
-  ACTIVE_COLUMNS, ACTIVE_ROWS, type ColumnDef, DISPUTE_COLUMNS, DISPUTE_GROUPS, DISPUTE_OUTCOMES, DISPUTES_ROW,
-  REQUEST_COLUMNS, REQUEST_ROWS, type RowDef, type TableId,
+  ACTIVE_COLUMNS,
+  ACTIVE_ROWS,
+  type ColumnDef,
+  DISPUTE_COLUMNS,
+  DISPUTE_GROUPS,
+  DISPUTE_OUTCOMES,
+  DISPUTES_ROW,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  type RowDef,
+  type TableId,
 } from "./template.ts";
 
 interface Cell {
@@ -57,7 +66,10 @@ const squash = (s: string) => s.replace(/[\s/／、]+/g, "");
 
 /** A cell as a value: units and thousands separators dropped (12件, 1,203); null when it is not one. */
 function valueText(text: string): string | null {
-  const t = text.replace(/\s+/g, "").replace(/(?<=\d)[,，](?=\d{3}(?!\d))/g, "").replace(/(?<=\d)(?:件|条|个|项|次|宗|万元|元)$/, "");
+  const t = text
+    .replace(/\s+/g, "")
+    .replace(/(?<=\d)[,，](?=\d{3}(?!\d))/g, "")
+    .replace(/(?<=\d)(?:件|条|个|项|次|宗|万元|元)$/, "");
   return /^(?:-?\d+(?:\.\d+)?|[/／\\—–－-]+|)$/.test(t) ? t : null;
 }
 
@@ -88,7 +100,10 @@ function deepestKey(columns: ColumnDef[], path: string[]): string | null {
   return null;
 }
 
-const deepest = (columns: ColumnDef[]): Resolver => (paths) => paths.map((path) => deepestKey(columns, path));
+const deepest =
+  (columns: ColumnDef[]): Resolver =>
+  (paths) =>
+    paths.map((path) => deepestKey(columns, path));
 
 const GROUP_COLUMNS = DISPUTE_GROUPS.map((g) => ({ key: g.key, labels: [g.label] }));
 const OUTCOME_COLUMNS = DISPUTE_OUTCOMES.map((o) => ({ key: o.key, labels: [o.label] }));
@@ -197,7 +212,7 @@ function readLine(line: GridLine, paths: string[][] | null, text: string): RowRe
   for (const table of ["requests", "active", "disputes"] as const) {
     const spec = TABLES[table];
     const columnKeys = paths ? spec.resolve(paths) : [];
-    const keys = line.cells.map((c, k) => (valueText(c.text) !== null ? columnKeys[k] ?? null : null));
+    const keys = line.cells.map((c, k) => (valueText(c.text) !== null ? (columnKeys[k] ?? null) : null));
     const row = rowOfLine(table, line, keys);
     if (!row) continue;
     const cells = namedCells(line, keys, spec) ?? templateCells(table, line, text);

@@ -6,9 +6,7 @@ import { readGrids } from "./grid.ts";
 import type { RowRead } from "./rows.ts";
 import { agreed, type RowSum, solveTable, type Split, splitRow, type SystemRow } from "./solver.ts";
 import { readStream } from "./stream.ts";
-import {
-  CELL_METRICS, type CellRef, DISPUTE_EQUATIONS, DISPUTES_SCOPE, type Equation, REQUEST_ROWS, requestEquations, type TableId,
-} from "./template.ts";
+import { CELL_METRICS, type CellRef, DISPUTE_EQUATIONS, DISPUTES_SCOPE, type Equation, REQUEST_ROWS, requestEquations, type TableId } from "./template.ts";
 
 const TABLE_IDS: TableId[] = ["active", "requests", "disputes"];
 
@@ -83,7 +81,10 @@ function solve(table: TableId, reads: RowRead[], stated: Stated): SolvedTable {
   if (used) {
     for (const [key, indexes] of used) {
       const row = rows.get(key)!;
-      row.cells = agreed([...indexes].map((i) => row.splits[i]!), row.read.columns.length);
+      row.cells = agreed(
+        [...indexes].map((i) => row.splits[i]!),
+        row.read.columns.length,
+      );
     }
   }
   return { rows, equations, consistent: used !== null };
@@ -153,7 +154,10 @@ function satisfiable(t: SolvedTable, e: Equation): boolean | null {
   const keys = new Set([...e.parts, ...e.totals].map((ref) => ref[0]));
   const rows = [...keys].map((k) => t.rows.get(k)).filter((r): r is SolvedRow => Boolean(r?.splits.length));
   if (rows.length < keys.size) return null;
-  const { used, complete } = solveTable(rows.map((r) => ({ key: r.read.row, columns: r.read.columns.map((c) => c.key), splits: r.splits })), [e]);
+  const { used, complete } = solveTable(
+    rows.map((r) => ({ key: r.read.row, columns: r.read.columns.map((c) => c.key), splits: r.splits })),
+    [e],
+  );
   return used ? null : complete ? false : null;
 }
 
@@ -168,7 +172,14 @@ export function readTables(text: string, prose: Fact[] = []): TableReading {
   const checks: Check[] = [];
   for (const table of TABLE_IDS) {
     // a row read twice (the table printed twice) counts once: the first
-    const rows = [...new Map(reads.filter((r) => r.table === table).reverse().map((r) => [r.row, r])).values()];
+    const rows = [
+      ...new Map(
+        reads
+          .filter((r) => r.table === table)
+          .reverse()
+          .map((r) => [r.row, r]),
+      ).values(),
+    ];
     if (!rows.length) continue;
     const solved = solve(table, rows, stated);
     facts.push(...factsOf(text, table, solved));

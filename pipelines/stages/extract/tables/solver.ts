@@ -153,9 +153,7 @@ export interface Solution {
  * take any of their splits and are not searched. */
 export function solveTable(rows: SystemRow[], sums: CrossSum[], limits: Limits = LIMITS): Solution {
   const byKey = new Map(rows.map((r) => [r.key, r]));
-  const resolvable = sums.filter((sum) =>
-    [...sum.parts, ...sum.totals].every(([row, column]) => byKey.get(row)?.columns.includes(column)),
-  );
+  const resolvable = sums.filter((sum) => [...sum.parts, ...sum.totals].every(([row, column]) => byKey.get(row)?.columns.includes(column)));
   const involved = new Set(resolvable.flatMap((sum) => [...sum.parts, ...sum.totals].map(([row]) => row)));
   const order = rows.filter((r) => involved.has(r.key)).sort((x, y) => x.splits.length - y.splits.length);
   const at = new Map(order.map((r, i) => [r.key, i]));

@@ -5,8 +5,17 @@
 import { columnPattern, loose, rowPattern } from "./labels.ts";
 import { feeScaleOf, type RowRead, runIn } from "./rows.ts";
 import {
-  ACTIVE_COLUMNS, ACTIVE_HEADERS, ACTIVE_ROWS, type ColumnDef, DISPUTE_COLUMNS, DISPUTE_HEADER_WORDS, DISPUTES_ROW, REQUEST_COLUMNS,
-  REQUEST_ROWS, type RowDef, type TableId,
+  ACTIVE_COLUMNS,
+  ACTIVE_HEADERS,
+  ACTIVE_ROWS,
+  type ColumnDef,
+  DISPUTE_COLUMNS,
+  DISPUTE_HEADER_WORDS,
+  DISPUTES_ROW,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  type RowDef,
+  type TableId,
 } from "./template.ts";
 
 interface Found {
@@ -88,7 +97,11 @@ function activeHeader(found: string[]): ColumnDef[] {
 function readActive(text: string, from: number, to: number): RowRead[] {
   type Event = Found & ({ kind: "column"; label: string } | { kind: "row"; row: RowDef });
   const events: Event[] = [
-    ...matchesOf(ACTIVE_HEADER.pattern, text, from, to).map((f) => ({ ...f, kind: "column" as const, label: ACTIVE_HEADER.labelOf(text.slice(f.start, f.end)) })),
+    ...matchesOf(ACTIVE_HEADER.pattern, text, from, to).map((f) => ({
+      ...f,
+      kind: "column" as const,
+      label: ACTIVE_HEADER.labelOf(text.slice(f.start, f.end)),
+    })),
     ...labelsIn(ACTIVE_LABELS, text, from, to).map((m) => ({ ...m, kind: "row" as const })),
   ].sort((x, y) => x.start - y.start);
   const out: RowRead[] = [];

@@ -6,7 +6,6 @@ import type { CheckName } from "../../../../schemas/checks.ts";
 
 export type TableId = "active" | "requests" | "disputes";
 
-
 export interface RowDef {
   key: string;
   /** its numbering as printed (一、 / （一） / 1.), optional in the text unless `numbered` */
@@ -196,15 +195,33 @@ export function requestEquations(rows: ReadonlySet<string>, rowLabel: (key: stri
   const out: Equation[] = [];
   for (const row of REQUEST_ROWS) {
     if (!rows.has(row.key)) continue;
-    out.push({ check: "requests.applicants_total", subject: rowLabel(row.key), parts: APPLICANTS.map((col) => [row.key, col.key]), totals: [[row.key, "total"]] });
+    out.push({
+      check: "requests.applicants_total",
+      subject: rowLabel(row.key),
+      parts: APPLICANTS.map((col) => [row.key, col.key]),
+      totals: [[row.key, "total"]],
+    });
   }
   const outcomes = rows.has("other") ? OUTCOME_ROWS.filter((r) => !r.key.startsWith("other.")) : OUTCOME_ROWS.filter((r) => r.key !== "other");
   const balance = ["new", "carried_in", "closed", "carried_out"].every((k) => rows.has(k));
   const outcomesKnown = rows.has("closed") && outcomes.every((r) => rows.has(r.key));
   for (const col of REQUEST_COLUMNS) {
     const subject = col.labels[0]!;
-    if (balance) out.push({ check: "requests.balance", subject, parts: [["new", col.key], ["carried_in", col.key]], totals: [["closed", col.key], ["carried_out", col.key]] });
-    if (outcomesKnown) out.push({ check: "requests.outcomes_total", subject, parts: outcomes.map((r) => [r.key, col.key] as const), totals: [["closed", col.key]] });
+    if (balance)
+      out.push({
+        check: "requests.balance",
+        subject,
+        parts: [
+          ["new", col.key],
+          ["carried_in", col.key],
+        ],
+        totals: [
+          ["closed", col.key],
+          ["carried_out", col.key],
+        ],
+      });
+    if (outcomesKnown)
+      out.push({ check: "requests.outcomes_total", subject, parts: outcomes.map((r) => [r.key, col.key] as const), totals: [["closed", col.key]] });
   }
   return out;
 }
