@@ -1,8 +1,5 @@
-// What the Kafka tests compare: a data dir's published warehouse against the embedded engine's over the same input.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { expect } from "vitest";
-import { govkpi, SAMPLES, tempDir } from "../helpers/cli.ts";
+import { govkpi, tempDir } from "../helpers/cli.ts";
 import { readParquet } from "../helpers/warehouse.ts";
 
 /** Every published column but the load and fetch times: stricter than warehouseContents, since the engines must agree on every column. */
@@ -17,17 +14,6 @@ export async function embeddedContents(input: string): Promise<Awaited<ReturnTyp
   const run = await govkpi(["run", "--input", input, "--data", data]);
   expect(run.code, run.stderr).toBe(0);
   return publishedRows(data);
-}
-
-/** `count` distinct reports: the samples, each with a numbered appendix line so their ids differ. */
-export function manyReports(count: number): string {
-  const dir = tempDir();
-  const seeds = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt"));
-  for (let i = 0; i < count; i++) {
-    const seed = seeds[i % seeds.length]!;
-    writeFileSync(join(dir, `${String(i).padStart(3, "0")}-${seed}`), `${readFileSync(join(SAMPLES, seed), "utf8")}\n附件${i}\n`);
-  }
-  return dir;
 }
 
 /** Waits until the published warehouse of `data` holds `count` reports. */

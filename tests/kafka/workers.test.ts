@@ -1,7 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { govkpi, tempDir } from "../helpers/cli.ts";
 import { BROKERS, freshKafka, kafkaArgs, WorkerProcess } from "./broker.ts";
-import { publishedRows, embeddedContents, manyReports, untilLoaded } from "./warehouses.ts";
+import { earlierYearsOfSamples } from "../helpers/sampleCopies.ts";
+import { publishedRows, embeddedContents, untilLoaded } from "./warehouses.ts";
 
 const REPORTS = 48;
 
@@ -25,7 +26,7 @@ describe.skipIf(!BROKERS)("govkpi worker", () => {
   };
 
   beforeAll(async () => {
-    input = manyReports(REPORTS);
+    input = earlierYearsOfSamples(REPORTS);
     expected = await embeddedContents(input);
     expect(expected.reports).toHaveLength(REPORTS);
   });

@@ -2,25 +2,12 @@
 // with the input changing between runs: readers always find a whole snapshot, and once a run finishes
 // the warehouse equals a clean run's over the same input.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync, appendFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, watch, appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { govkpi, REPO, SAMPLES, tempDir } from "../helpers/cli.ts";
+import { govkpi, REPO, tempDir } from "../helpers/cli.ts";
+import { earlierYearsOfSamples } from "../helpers/sampleCopies.ts";
 import { readParquet, warehouseContents } from "../helpers/warehouse.ts";
-
-/** 150 distinct reports: the samples, each copy moved back by its own number of years (an earlier year's
- * report of the same department: one text with one line changed would be the same report). */
-function manyReports(): string {
-  const dir = tempDir();
-  const seeds = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt"));
-  for (let i = 0; i < 150; i++) {
-    const seed = seeds[i % seeds.length]!;
-    const back = 1 + Math.floor(i / seeds.length);
-    const text = readFileSync(join(SAMPLES, seed), "utf8").replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, (y) => String(Number(y) - back));
-    writeFileSync(join(dir, `${String(i).padStart(3, "0")}-${seed}`), text);
-  }
-  return dir;
-}
 
 type Moment = "publish" | "load" | "random";
 
@@ -54,7 +41,7 @@ function unfinishedSnapshot(data: string): boolean {
 
 describe("runs killed again and again", () => {
   it("lose and duplicate nothing: readers see whole snapshots throughout, and the end equals a clean run", async () => {
-    const input = manyReports();
+    const input = earlierYearsOfSamples(150);
     const data = tempDir();
     const moments: Moment[] = ["publish", "load", "random"];
     let kills = 0;
