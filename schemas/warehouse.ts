@@ -112,7 +112,8 @@ export const DDL = [
     fingerprint UINTEGER[] NOT NULL,
     bands VARCHAR[] NOT NULL,
     extractor_version VARCHAR NOT NULL,
-    loaded_at TIMESTAMPTZ NOT NULL
+    loaded_at TIMESTAMPTZ NOT NULL,
+    figures DOUBLE[]
   )`,
   // the MinHash bands of every rendered text, one row each, with its year and organisation (squashed as report
   // identity compares them): a load finds the near-duplicates of its batch that identity could accept with one
@@ -202,6 +203,12 @@ export const MIGRATIONS = [
       "ALTER TABLE runs__migrated RENAME TO runs",
       "DROP TABLE IF EXISTS crawl_state",
     ],
+  },
+  {
+    name: "renderings: the figures each rendering states, for identity (NULL for those loaded before)",
+    check: `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'renderings' AND NOT EXISTS
+      (SELECT 1 FROM duckdb_columns() WHERE table_name = 'renderings' AND column_name = 'figures')`,
+    steps: ["ALTER TABLE renderings ADD COLUMN figures DOUBLE[]"],
   },
   {
     name: "rendering_bands: bands as numbers (band × 2^32 + hash), not text",
@@ -422,7 +429,7 @@ export const PUBLISHED: readonly PublishedTable[] = [
   { name: "checks", select: "SELECT * FROM checks", orderBy: "org_name, name, report_year", dependsOn: ["checks"], partitionBy: PARTITION_COLUMNS },
   { name: "dead_letters", select: "SELECT * FROM dead_letters", dependsOn: ["dead_letters"], partitionBy: null },
   { name: "runs", select: "SELECT * FROM runs", dependsOn: ["runs"], partitionBy: null },
-  { name: "renderings", select: "SELECT * EXCLUDE (fingerprint, bands) FROM renderings", dependsOn: ["renderings"], partitionBy: null },
+  { name: "renderings", select: "SELECT * EXCLUDE (fingerprint, bands, figures) FROM renderings", dependsOn: ["renderings"], partitionBy: null },
   // for the dashboards (and analysts): the registry, and aggregates rewritten per province a load changed
   { name: "metrics", select: METRICS_SELECT, dependsOn: [], partitionBy: null },
   { name: "orgs", select: ORGS_SELECT, orderBy: "org_name", dependsOn: ["reports"], partitionBy: PROVINCE_PARTITION },

@@ -16,7 +16,7 @@ import {
   type DuckDBValue,
 } from "@duckdb/node-api";
 import type { ReportFacts } from "../../schemas/messages.ts";
-import { isBetter, rankOf, type RenderingKey, type RenderingRank, sameReport, squash } from "../stages/load/identity.ts";
+import { figuresOf, isBetter, rankOf, type RenderingKey, type RenderingRank, sameReport, squash } from "../stages/load/identity.ts";
 import { bandKeys } from "../stages/parse/fingerprint.ts";
 
 export interface Resolved {
@@ -53,6 +53,7 @@ export const RENDERING_TYPES: DuckDBType[] = [
   LIST(VARCHAR),
   VARCHAR,
   TIMESTAMPTZ,
+  LIST(DOUBLE),
 ];
 export const BAND_TYPES: DuckDBType[] = [BIGINT, VARCHAR, VARCHAR, INTEGER];
 
@@ -122,7 +123,7 @@ async function touched(conn: DuckDBConnection, batch: ReportFacts[], bands: stri
     .map(([id]) => String(id));
   if (!reportIds.length) return { rows: [], shared };
   const reader = await conn.runAndReadAll(
-    `SELECT rowid, report_id, text_id, role, sha256, source_url, fingerprint, org_name, report_year, title, rank_tier, rank_metadata, fact_count
+    `SELECT rowid, report_id, text_id, role, sha256, source_url, fingerprint, org_name, report_year, title, figures, rank_tier, rank_metadata, fact_count
      FROM renderings WHERE report_id IN (${placeholders(reportIds)}) ORDER BY rowid`,
     reportIds,
   );
@@ -138,6 +139,7 @@ async function touched(conn: DuckDBConnection, batch: ReportFacts[], bands: stri
     org_name: (r.org_name as string | null) ?? null,
     report_year: r.report_year === null ? null : Number(r.report_year),
     title: (r.title as string | null) ?? null,
+    figures: r.figures === null ? null : (r.figures as number[]).map(Number),
     bands: [],
     rank: { tier: Number(r.rank_tier), metadata: Number(r.rank_metadata), facts: Number(r.fact_count) },
   }));
@@ -156,6 +158,7 @@ function newRow(r: ReportFacts, reportId: string, role: string, bands: string[])
     org_name: r.metadata.org_name,
     report_year: r.metadata.report_year,
     title: r.title,
+    figures: figuresOf(r.facts.map((f) => f.value)),
     bands,
     rank: rankOf(r),
     incoming: r,
@@ -188,6 +191,7 @@ function renderingValues(row: Row, loadedAt: DuckDBValue): DuckDBValue[] {
     listValue(row.bands),
     r.extractor_version,
     loadedAt,
+    listValue(row.figures ?? []),
   ];
 }
 
@@ -222,7 +226,13 @@ export async function resolveRenderings(conn: DuckDBConnection, batch: ReportFac
       } else remove((row) => row.report_id === id && row.source_url === r.raw.source_url);
     }
     const bands = bandsOf[i]!;
-    const key = { fingerprint: r.rendering?.fingerprint ?? [], org_name: r.metadata.org_name, report_year: r.metadata.report_year, title: r.title };
+    const key = {
+      fingerprint: r.rendering?.fingerprint ?? [],
+      org_name: r.metadata.org_name,
+      report_year: r.metadata.report_year,
+      title: r.title,
+      figures: figuresOf(r.facts.map((f) => f.value)),
+    };
     let match: { reportId: string; similarity: number } | null = null;
     for (const k of rows) {
       const sharesBand = k.rowid === null ? k.bands.some((b) => bands.includes(b)) : found.shared.has(`${i}:${k.text_id}`);
