@@ -61,8 +61,9 @@ describe.skipIf(!BROKERS)("connectors on Kafka", () => {
     await Promise.all(workers.map((w) => w.waitFor(/joined, partitions/)));
     await feed(data, ["--bus", "kafka", ...args]);
     await untilLoaded(data, REPORTS);
-    // the last run records come after the reports
-    for (let i = 0; i < 100 && (await runsOf(data)).length < (await runsOf(embedded)).length; i++) await new Promise((r) => setTimeout(r, 200));
+    // the last run records come after the reports: a run is recorded when it starts and again when it ends
+    const settled = JSON.stringify(await runsOf(embedded));
+    for (let i = 0; i < 100 && JSON.stringify(await runsOf(data)) !== settled; i++) await new Promise((r) => setTimeout(r, 200));
 
     expect(await publishedRows(data)).toEqual(await publishedRows(embedded));
     expect(await runsOf(data)).toEqual(await runsOf(embedded));
