@@ -3,7 +3,7 @@
 // backend's sqlds macros. tests/dashboards/grafana.test.ts checks `interpolate` against Grafana's own
 // interpolation, so the two cannot drift.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { ALL_VALUE } from "./panels.ts";
+import { ALL_VALUE, KPI_TRENDS } from "./panels.ts";
 
 export interface TimeRange {
   from: Date;
@@ -47,6 +47,21 @@ export async function runSql(conn: DuckDBConnection, sql: string) {
 }
 
 /** The snapshot the warehouse's pointer names now ('' before snapshots are published). */
-export async function currentSnapshot(conn: DuckDBConnection): Promise<string> {
+async function currentSnapshot(conn: DuckDBConnection): Promise<string> {
   return String((await runSql(conn, "SELECT snapshot FROM current_snapshot()")).rows[0]?.snapshot ?? "");
+}
+
+/** What a dashboard opens with: the current snapshot, the default metric, every other variable on All. */
+export async function openingValues(conn: DuckDBConnection): Promise<Record<string, VariableValue>> {
+  const metric = KPI_TRENDS.variables.find((v) => v.name === "metric")!.default!;
+  return {
+    snapshot: { values: [await currentSnapshot(conn)] },
+    metric: { values: [metric], text: metric },
+    province: "all",
+    city: "all",
+    admin_level: "all",
+    org: "all",
+    family: "all",
+    source: "all",
+  };
 }

@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DASHBOARDS, EVIDENCE_UID, KPI_TRENDS, type DashboardDef } from "./panels.ts";
 import { unitWord, type PanelData, type ReportData } from "./htmlReport.ts";
-import { currentSnapshot, expandMacros, interpolate, runSql, type VariableValue } from "./queries.ts";
+import { expandMacros, interpolate, openingValues, runSql, type VariableValue } from "./queries.ts";
 
 /** Every year there is: the page filters by year itself. */
 const ALL_TIME = { from: new Date("1990-01-01T00:00:00Z"), to: new Date("2100-01-01T00:00:00Z") };
@@ -31,17 +31,8 @@ async function runPanels(conn: DuckDBConnection, vars: Record<string, VariableVa
 }
 
 export async function buildReport(conn: DuckDBConnection): Promise<ReportData> {
-  const metric = KPI_TRENDS.variables.find((v) => v.name === "metric")!.default!;
-  const base: Record<string, VariableValue> = {
-    snapshot: { values: [await currentSnapshot(conn)] },
-    metric: { values: [metric], text: metric },
-    province: "all",
-    city: "all",
-    admin_level: "all",
-    org: "all",
-    family: "all",
-    source: "all",
-  };
+  const base = await openingValues(conn);
+  const metric = String((base.metric as { text: string }).text);
   const provinces = await column(conn, expandMacros(interpolate(KPI_TRENDS.variables.find((v) => v.name === "province")!.sql, base), ALL_TIME));
   const years = (
     await runSql(conn, interpolate("SELECT DISTINCT report_year FROM kpi_rollup_at(${snapshot}) WHERE report_year IS NOT NULL ORDER BY 1", base))

@@ -3,8 +3,8 @@
 // tests/dashboards/grafana.test.ts holds `interpolate` equal to Grafana's own scene interpolation for
 // exactly these settings and queries: benchVariables), on the current snapshot.
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { DASHBOARDS, EVIDENCE_UID, KPI_TRENDS, type DashboardDef } from "../../dashboards/panels.ts";
-import { currentSnapshot, expandMacros, interpolate, runSql, type VariableValue } from "../../dashboards/queries.ts";
+import { DASHBOARDS, EVIDENCE_UID, type DashboardDef } from "../../dashboards/panels.ts";
+import { expandMacros, interpolate, openingValues, runSql, type VariableValue } from "../../dashboards/queries.ts";
 
 export interface QueryTime {
   /** which reader: the bench may time several, alternating, so that they share the machine's load */
@@ -33,17 +33,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 /** "All" (what a dashboard opens with) and one province, with the metric on its default; the evidence
  * dashboard with one organisation (the one with most reports) and every metric. */
 export async function dashboardSettings(conn: DuckDBConnection): Promise<BenchSetting[]> {
-  const metric = KPI_TRENDS.variables.find((v) => v.name === "metric")!.default!;
-  const all: Record<string, VariableValue> = {
-    snapshot: { values: [await currentSnapshot(conn)] },
-    metric: { values: [metric], text: metric },
-    province: "all",
-    city: "all",
-    admin_level: "all",
-    org: "all",
-    family: "all",
-    source: "all",
-  };
+  const all = await openingValues(conn);
   const first = async (sql: string) => String(Object.values((await runSql(conn, interpolate(sql, all))).rows[0] ?? {})[0] ?? "");
   const province = await first("SELECT province FROM kpi_rollup_at(${snapshot}) WHERE province IS NOT NULL GROUP BY 1 ORDER BY sum(orgs) DESC, 1 LIMIT 1");
   const org = await first("SELECT org_name FROM orgs_at(${snapshot}) ORDER BY reports DESC, org_name LIMIT 1");
