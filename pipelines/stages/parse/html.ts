@@ -45,12 +45,19 @@ const squash = (s: string) => s.replace(/\s+/g, "");
 /** An HTML page's text in its charset: the header's, else the <meta>'s, else detected. */
 export const decodeHtml = (bytes: Uint8Array, contentType: string) => decodeText(bytes, charsetFromContentType(contentType) ?? metaCharset(bytes));
 
+/** Runs of whitespace this long carry no layout (padding, spam): the HTML tokenizer builds a text node a
+ * character at a time, so a megabyte of them costs garbage collection that grows faster than the input. */
+const LONG_WHITESPACE = /[ \t\n\r\f]{64,}/g;
+
+/** Long whitespace runs cut down to what they can mean: a paragraph break when they hold line breaks, a space otherwise. */
+const boundWhitespace = (html: string) => html.replace(LONG_WHITESPACE, (run) => (run.includes("\n") ? "\n\n" : " "));
+
 /** `document`: HTML a word processor exported (no site chrome to remove): the whole body is the report. */
 export function htmlText(bytes: Uint8Array, contentType: string, { document = false } = {}): CleanText {
   const html = decodeHtml(bytes, contentType);
   const depth = nestingDepth(html);
   if (depth > MAX_DEPTH) throw new ParseError(`HTML nested ${depth} elements deep, over the limit of ${MAX_DEPTH}: not a page to read`);
-  const $ = cheerio.load(html);
+  const $ = cheerio.load(boundWhitespace(html));
   const meta = (name: string) => $(`meta[name='${name}' i]`).attr("content")?.trim() || null;
   const headings = [
     ...$("h1")
