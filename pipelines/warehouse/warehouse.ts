@@ -33,29 +33,15 @@ const micros = (iso: string) => timestampTZValue(BigInt(Date.parse(iso)) * 1000n
 /** DuckDB's vector size: a data chunk holds at most this many rows. */
 const CHUNK_ROWS = 2048;
 
-const FACT_TYPES = [
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  DOUBLE,
-  VARCHAR,
-  VARCHAR,
-  BOOLEAN,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  INTEGER,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  INTEGER,
-  DATE,
-  VARCHAR,
-  VARCHAR,
-];
+/** The report's columns that every fact and check row repeats after its own, so a Parquet reader needs no join. */
+const CONTEXT_TYPES = [VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, VARCHAR, INTEGER, DATE, VARCHAR, VARCHAR];
+
+function contextOf(r: ReportFacts): DuckDBValue[] {
+  const m = r.metadata;
+  return [m.org_name, m.province, m.city, m.county, m.admin_level, m.region_code, m.report_year, days(m.published_date), r.raw.source_url, r.extractor_version];
+}
+
+const FACT_TYPES = [VARCHAR, VARCHAR, VARCHAR, DOUBLE, VARCHAR, VARCHAR, BOOLEAN, VARCHAR, VARCHAR, VARCHAR, INTEGER, ...CONTEXT_TYPES];
 
 const REPORT_TYPES = [
   VARCHAR,
@@ -88,77 +74,17 @@ const REPORT_TYPES = [
 
 function factRows(reports: ReportFacts[]): DuckDBValue[][] {
   return reports.flatMap((r) => {
-    const m = r.metadata;
-    return r.facts.map((f) => [
-      r.report_id,
-      f.metric,
-      f.family,
-      f.value,
-      f.unit,
-      f.approx,
-      f.redacted,
-      f.qualifier,
-      f.scope,
-      f.evidence,
-      f.offset,
-      m.org_name,
-      m.province,
-      m.city,
-      m.county,
-      m.admin_level,
-      m.region_code,
-      m.report_year,
-      days(m.published_date),
-      r.raw.source_url,
-      r.extractor_version,
-    ]);
+    const context = contextOf(r);
+    return r.facts.map((f) => [r.report_id, f.metric, f.family, f.value, f.unit, f.approx, f.redacted, f.qualifier, f.scope, f.evidence, f.offset, ...context]);
   });
 }
 
-const CHECK_TYPES = [
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  DOUBLE,
-  DOUBLE,
-  BOOLEAN,
-  VARCHAR,
-  INTEGER,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  INTEGER,
-  DATE,
-  VARCHAR,
-  VARCHAR,
-];
+const CHECK_TYPES = [VARCHAR, VARCHAR, VARCHAR, DOUBLE, DOUBLE, BOOLEAN, VARCHAR, INTEGER, ...CONTEXT_TYPES];
 
 function checkRows(reports: ReportFacts[]): DuckDBValue[][] {
   return reports.flatMap((r) => {
-    const m = r.metadata;
-    return r.checks.map((c) => [
-      r.report_id,
-      c.name,
-      c.subject,
-      c.expected,
-      c.actual,
-      c.passed,
-      c.detail,
-      c.offset,
-      m.org_name,
-      m.province,
-      m.city,
-      m.county,
-      m.admin_level,
-      m.region_code,
-      m.report_year,
-      days(m.published_date),
-      r.raw.source_url,
-      r.extractor_version,
-    ]);
+    const context = contextOf(r);
+    return r.checks.map((c) => [r.report_id, c.name, c.subject, c.expected, c.actual, c.passed, c.detail, c.offset, ...context]);
   });
 }
 
